@@ -1,0 +1,1 @@
+return await Teleread.Cli.CommandLine.RunAsync(args);

@@ -1,0 +1,3 @@
+namespace Teleread.Dicom.CharacterSets;
+
+public sealed class DicomCharacterSetException(string message) : Exception(message);

@@ -18,7 +18,7 @@ namespace Teleread.Server;
 /// </summary>
 public static class TelereadServer
 {
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customise = null)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customise = null, Action<WebApplication>? mapExtra = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -68,14 +68,15 @@ public static class TelereadServer
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath) });
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseMiddleware<AuditMiddleware>();
+        app.UseAuthorization();
 
         app.MapHealth();
         app.MapOpenApi("/api/openapi.json").AllowAnonymous();
         app.MapAuthApi();
         app.MapDirectoryApi();
         app.MapAdminApi();
+        mapExtra?.Invoke(app);
         return app;
     }
 

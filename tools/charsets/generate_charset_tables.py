@@ -2,8 +2,9 @@
 """Generates the DICOM character set tables (src/Dicom/Teleread.Dicom/CharacterSets/Tables/*.g.cs)
 from glibc's charmaps (/usr/share/i18n/charmaps, Debian package `locales`/`libc-bin`).
 
-Usage: python3 tools/charsets/generate_charset_tables.py [charmap-dir]
-Run from the repository root; CI regenerates and diffs the output.
+Usage: python3 tools/charsets/generate_charset_tables.py [charmap-dir [output-dir]]
+Run from the repository root; CI regenerates and diffs the output
+(tests/Teleread.Dicom.Tests/CharacterSets/GeneratedTableTests.cs does the same).
 
 Why glibc: its EUC-JP map of JIS X 0208 / JIS X 0212 agrees with the ISO 2022 decoders used by
 pydicom (0x2140 -> U+FF3C, 0x2141 -> U+301C), unlike .NET's Windows-derived Japanese code pages.
@@ -14,7 +15,7 @@ import re
 import sys
 
 CHARMAP_DIR = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/i18n/charmaps"
-OUT_DIR = os.path.join("src", "Dicom", "Teleread.Dicom", "CharacterSets", "Tables")
+OUT_DIR = sys.argv[2] if len(sys.argv) > 2 else os.path.join("src", "Dicom", "Teleread.Dicom", "CharacterSets", "Tables")
 LINE = re.compile(r"^<U([0-9A-Fa-f]{4,8})>\s+((?:/x[0-9a-fA-F]{2})+)\s")
 UNMAPPED = 0xFFFD
 

@@ -1,7 +1,7 @@
 namespace Teleread.Archive.Storage;
 
-/// <summary>Write-only <see cref="Stream"/> view of an <see cref="IBlobWrite"/>; disposing it does not commit.</summary>
-internal sealed class BlobWriteStream(IBlobWrite write) : Stream
+/// <summary>Write-only <see cref="Stream"/> view of an <see cref="IBlobWrite"/>, for implementers of AsStream; disposing it does not commit.</summary>
+public sealed class BlobWriteStream(IBlobWrite write) : Stream
 {
     public override bool CanRead => false;
 

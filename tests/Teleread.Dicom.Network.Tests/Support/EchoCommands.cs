@@ -31,6 +31,13 @@ internal static class EchoCommands
 
     /// <summary>The value of element (0000,<paramref name="element"/>) as US.</summary>
     public static ushort ReadUInt16(ReadOnlySpan<byte> command, ushort element)
+        => BinaryPrimitives.ReadUInt16LittleEndian(ReadValue(command, element));
+
+    /// <summary>The value of element (0000,<paramref name="element"/>) as a UID without padding.</summary>
+    public static string ReadUid(ReadOnlySpan<byte> command, ushort element)
+        => Encoding.ASCII.GetString(ReadValue(command, element)).TrimEnd('\0', ' ');
+
+    public static ReadOnlySpan<byte> ReadValue(ReadOnlySpan<byte> command, ushort element)
     {
         var offset = 0;
         while (offset + 8 <= command.Length)
@@ -39,7 +46,7 @@ internal static class EchoCommands
             var length = (int)BinaryPrimitives.ReadUInt32LittleEndian(command[(offset + 4)..]);
             if (tagElement == element)
             {
-                return BinaryPrimitives.ReadUInt16LittleEndian(command[(offset + 8)..]);
+                return command.Slice(offset + 8, length);
             }
 
             offset += 8 + length;
@@ -48,20 +55,20 @@ internal static class EchoCommands
         throw new InvalidDataException($"Command has no element (0000,{element:X4}).");
     }
 
-    private static byte[] Uid(string uid)
+    internal static byte[] Uid(string uid)
     {
         var bytes = Encoding.ASCII.GetBytes(uid);
         return bytes.Length % 2 == 0 ? bytes : [.. bytes, 0];
     }
 
-    private static byte[] UInt16(ushort value)
+    internal static byte[] UInt16(ushort value)
     {
         var bytes = new byte[2];
         BinaryPrimitives.WriteUInt16LittleEndian(bytes, value);
         return bytes;
     }
 
-    private static byte[] Encode((ushort Element, byte[] Value)[] elements)
+    internal static byte[] Encode((ushort Element, byte[] Value)[] elements)
     {
         var bodyLength = elements.Sum(e => 8 + e.Value.Length);
         var result = new byte[12 + bodyLength];

@@ -1,0 +1,9 @@
+namespace Teleread.Reading.Domain;
+
+public enum ActorRole
+{
+    System,
+    ClinicUser,
+    Radiologist,
+    Operator,
+}

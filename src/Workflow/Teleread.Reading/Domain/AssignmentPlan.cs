@@ -1,0 +1,3 @@
+namespace Teleread.Reading.Domain;
+
+public sealed record AssignmentPlan(IReadOnlyList<Assignment> Assignments, IReadOnlyList<UnassignedCase> Unassigned);

@@ -1,0 +1,8 @@
+namespace Teleread.Reading.Domain;
+
+public enum EscalationAction
+{
+    None,
+    Alert,
+    AlertAndReassign,
+}

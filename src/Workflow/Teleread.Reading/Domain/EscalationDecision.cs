@@ -1,0 +1,3 @@
+namespace Teleread.Reading.Domain;
+
+public sealed record EscalationDecision(EscalationAction Action, string Why);

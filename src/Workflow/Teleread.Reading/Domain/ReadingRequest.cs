@@ -1,0 +1,243 @@
+namespace Teleread.Reading.Domain;
+
+/// <summary>
+/// A reading request (依頼) for one study of one patient at one clinic, with its SLA deadline and lifecycle.
+/// All state changes go through <see cref="Apply"/>, which consults <see cref="ReadingTransitionTable"/>,
+/// records a timeline entry and bumps <see cref="Version"/> (used for optimistic concurrency when saved).
+/// </summary>
+public sealed class ReadingRequest
+{
+    private readonly List<ReadingTransition> _timeline;
+
+    private ReadingRequest(Guid id, string clinicId, string patientId, string studyReference, ReadingRequestDetails details,
+        DateTimeOffset receivedAt, DateTimeOffset deadline, bool requiresSecondReading, bool requiresQaCheck, List<ReadingTransition> timeline)
+    {
+        Id = id;
+        ClinicId = clinicId;
+        PatientId = patientId;
+        StudyReference = studyReference;
+        Details = details;
+        ReceivedAt = receivedAt;
+        Deadline = deadline;
+        RequiresSecondReading = requiresSecondReading;
+        RequiresQaCheck = requiresQaCheck;
+        LastImageAt = receivedAt;
+        _timeline = timeline;
+    }
+
+    public Guid Id { get; }
+    public string ClinicId { get; }
+    public string PatientId { get; }
+    public string StudyReference { get; }
+    public ReadingRequestDetails Details { get; }
+    public DateTimeOffset ReceivedAt { get; }
+    public DateTimeOffset Deadline { get; private set; }
+    public bool RequiresSecondReading { get; }
+    public bool RequiresQaCheck { get; }
+
+    public ReadingState State { get; private set; } = ReadingState.Received;
+    public string? AssignedRadiologistId { get; private set; }
+    public string? SecondReaderId { get; private set; }
+    public bool SecondReadingDone { get; private set; }
+    public bool QaCheckDone { get; private set; }
+    public int AddendumCount { get; private set; }
+    public DateTimeOffset LastImageAt { get; private set; }
+    public string? LockHolder { get; private set; }
+    public DateTimeOffset? LockExpiresAt { get; private set; }
+    public int Version { get; private set; }
+
+    public IReadOnlyList<ReadingTransition> Timeline => _timeline;
+
+    public bool IsOpen => State is not (ReadingState.Final or ReadingState.Delivered or ReadingState.Acknowledged or ReadingState.Cancelled);
+
+    /// <summary>True once a report exists that the clinic may see (final or later).</summary>
+    public bool IsReported => State is ReadingState.Final or ReadingState.Delivered or ReadingState.Acknowledged;
+
+    public static ReadingRequest Receive(Guid id, string clinicId, string patientId, string studyReference, ReadingRequestDetails details,
+        DateTimeOffset receivedAt, DateTimeOffset deadline, bool requiresSecondReading, bool requiresQaCheck)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(clinicId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(patientId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(studyReference);
+        if (deadline < receivedAt)
+        {
+            throw new ArgumentException($"Deadline {deadline:O} is before the request was received ({receivedAt:O}).", nameof(deadline));
+        }
+
+        return new ReadingRequest(id, clinicId, patientId, studyReference, details, receivedAt, deadline, requiresSecondReading, requiresQaCheck, []);
+    }
+
+    /// <summary>Rebuilds a request from storage; the caller vouches that the values were produced by this class.</summary>
+    public static ReadingRequest Restore(ReadingRequestSnapshot s) =>
+        new(s.Id, s.ClinicId, s.PatientId, s.StudyReference, s.Details, s.ReceivedAt, s.Deadline, s.RequiresSecondReading, s.RequiresQaCheck, [.. s.Timeline])
+        {
+            State = s.State,
+            AssignedRadiologistId = s.AssignedRadiologistId,
+            SecondReaderId = s.SecondReaderId,
+            SecondReadingDone = s.SecondReadingDone,
+            QaCheckDone = s.QaCheckDone,
+            AddendumCount = s.AddendumCount,
+            LastImageAt = s.LastImageAt,
+            LockHolder = s.LockHolder,
+            LockExpiresAt = s.LockExpiresAt,
+            Version = s.Version,
+        };
+
+    public ReadingRequestSnapshot ToSnapshot() => new(Id, ClinicId, PatientId, StudyReference, Details, ReceivedAt, Deadline,
+        RequiresSecondReading, RequiresQaCheck, State, AssignedRadiologistId, SecondReaderId, SecondReadingDone, QaCheckDone,
+        AddendumCount, LastImageAt, LockHolder, LockExpiresAt, Version, [.. _timeline]);
+
+    public TransitionResult Apply(ReadingCommand command, CommandContext context)
+    {
+        if (!ReadingTransitionTable.TryGetTarget(State, command, out var target))
+        {
+            return TransitionResult.Illegal(State, command);
+        }
+
+        if (Guard(command, context) is { } rejection)
+        {
+            return rejection;
+        }
+
+        var from = State;
+        Effect(command, context, from);
+        State = target;
+        Version++;
+        var transition = new ReadingTransition(_timeline.Count + 1, from, command, target, context.Actor, context.At, context.Reason,
+            context.RadiologistId ?? AssignedRadiologistId);
+        _timeline.Add(transition);
+        return TransitionResult.Accepted(transition);
+    }
+
+    /// <summary>Takes or renews the one-reader-at-a-time lock; an expired lock is free for anyone.</summary>
+    public LockOutcome TryLock(string radiologistId, DateTimeOffset now, TimeSpan ttl)
+    {
+        if (LockHolder is not null && LockHolder != radiologistId && LockExpiresAt > now)
+        {
+            return new LockOutcome(false, LockHolder, LockExpiresAt);
+        }
+
+        LockHolder = radiologistId;
+        LockExpiresAt = now + ttl;
+        Version++;
+        return new LockOutcome(true, LockHolder, LockExpiresAt);
+    }
+
+    public bool IsLockHeldAt(DateTimeOffset now) => LockHolder is not null && LockExpiresAt > now;
+
+    public void ReleaseLock()
+    {
+        if (LockHolder is null)
+        {
+            return;
+        }
+
+        LockHolder = null;
+        LockExpiresAt = null;
+        Version++;
+    }
+
+    /// <summary>Images arrived after the request was received; moves the completeness clock, not the state.</summary>
+    public void RecordImageArrival(DateTimeOffset at)
+    {
+        if (at > LastImageAt)
+        {
+            LastImageAt = at;
+            Version++;
+        }
+    }
+
+    /// <summary>An operator extends or shortens the deadline (e.g. the clinic changed the priority by phone).</summary>
+    public void ChangeDeadline(DateTimeOffset deadline)
+    {
+        Deadline = deadline;
+        Version++;
+    }
+
+    private TransitionResult? Guard(ReadingCommand command, CommandContext c)
+    {
+        var radiologistActsForSelf = c.Actor.Role == ActorRole.Radiologist;
+        switch (command)
+        {
+            case ReadingCommand.Assign or ReadingCommand.Claim or ReadingCommand.Reassign or ReadingCommand.SendToSecondReading
+                when string.IsNullOrWhiteSpace(c.RadiologistId):
+                return TransitionResult.Rejected(ReadingError.RadiologistRequired, $"{command} needs the radiologist it names.");
+            case ReadingCommand.Claim when radiologistActsForSelf && c.RadiologistId != c.Actor.Id:
+                return TransitionResult.Rejected(ReadingError.NotTheAssignee, "A radiologist can claim a case only for themself.");
+            case ReadingCommand.Claim when IsLockHeldAt(c.At) && LockHolder != c.RadiologistId:
+                return TransitionResult.Rejected(ReadingError.LockedByAnother, $"The case is locked by {LockHolder} until {LockExpiresAt:O}.");
+            case ReadingCommand.Reassign when c.RadiologistId == AssignedRadiologistId:
+                return TransitionResult.Rejected(ReadingError.SameRadiologist, $"The case is already assigned to {c.RadiologistId}.");
+            case ReadingCommand.StartReading or ReadingCommand.SubmitPreliminary
+                when radiologistActsForSelf && c.Actor.Id != AssignedRadiologistId:
+                return TransitionResult.Rejected(ReadingError.NotTheAssignee, $"Only the assigned radiologist ({AssignedRadiologistId}) can {command}.");
+            case ReadingCommand.SendToSecondReading when c.RadiologistId == AssignedRadiologistId:
+                return TransitionResult.Rejected(ReadingError.SecondReaderMustDiffer, "The second reader must be someone other than the first reader.");
+            case ReadingCommand.Finalize when RequiresSecondReading && !SecondReadingDone && State != ReadingState.SecondReading:
+                return TransitionResult.Rejected(ReadingError.SecondReadingRequired, "This request requires a second reading before the report is final.");
+            case ReadingCommand.Finalize when RequiresQaCheck && State != ReadingState.QaCheck:
+                return TransitionResult.Rejected(ReadingError.QaCheckRequired, "This request requires a QA check before the report is final.");
+            case ReadingCommand.SendToQaCheck when RequiresSecondReading && !SecondReadingDone && State != ReadingState.SecondReading:
+                return TransitionResult.Rejected(ReadingError.SecondReadingRequired, "This request requires a second reading before the QA check.");
+            default:
+                return null;
+        }
+    }
+
+    private void Effect(ReadingCommand command, CommandContext c, ReadingState from)
+    {
+        switch (command)
+        {
+            case ReadingCommand.LateImages:
+                LastImageAt = c.At > LastImageAt ? c.At : LastImageAt;
+                if (from is ReadingState.Preliminary or ReadingState.SecondReading or ReadingState.QaCheck)
+                {
+                    SecondReadingDone = false;
+                    QaCheckDone = false;
+                }
+
+                break;
+            case ReadingCommand.Assign or ReadingCommand.Reassign:
+                AssignedRadiologistId = c.RadiologistId;
+                LockHolder = null;
+                LockExpiresAt = null;
+                break;
+            case ReadingCommand.Claim:
+                AssignedRadiologistId = c.RadiologistId;
+                break;
+            case ReadingCommand.Release:
+                AssignedRadiologistId = null;
+                LockHolder = null;
+                LockExpiresAt = null;
+                break;
+            case ReadingCommand.SubmitPreliminary:
+                LockHolder = null;
+                LockExpiresAt = null;
+                break;
+            case ReadingCommand.SendToSecondReading:
+                SecondReaderId = c.RadiologistId;
+                break;
+            case ReadingCommand.SendToQaCheck or ReadingCommand.Finalize when from == ReadingState.SecondReading:
+                SecondReadingDone = true;
+                break;
+            case ReadingCommand.ReturnForCorrection:
+                SecondReadingDone = false;
+                QaCheckDone = false;
+                break;
+            case ReadingCommand.AddAddendum:
+                AddendumCount++;
+                break;
+        }
+
+        if (command == ReadingCommand.Finalize && from == ReadingState.QaCheck)
+        {
+            QaCheckDone = true;
+        }
+
+        if (command == ReadingCommand.Cancel)
+        {
+            LockHolder = null;
+            LockExpiresAt = null;
+        }
+    }
+}

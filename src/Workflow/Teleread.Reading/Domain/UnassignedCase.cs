@@ -1,0 +1,3 @@
+namespace Teleread.Reading.Domain;
+
+public sealed record UnassignedCase(Guid RequestId, string Reason);

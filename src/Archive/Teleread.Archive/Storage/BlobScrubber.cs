@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+
+namespace Teleread.Archive.Storage;
+
+/// <summary>
+/// Verifies every site's copy of the objects the index expects and rewrites a missing or corrupted copy
+/// from a good one. The caller supplies the expectations (the index owns them) and may watch progress.
+/// </summary>
+public sealed class BlobScrubber
+{
+    private readonly IReadOnlyList<IBlobStore> _sites;
+    private readonly int _concurrency;
+
+    public BlobScrubber(IReadOnlyList<IBlobStore> sites, int concurrency = 4)
+    {
+        ArgumentNullException.ThrowIfNull(sites);
+        ArgumentOutOfRangeException.ThrowIfZero(sites.Count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        _sites = sites;
+        _concurrency = concurrency;
+    }
+
+    /// <param name="repair">False for a dry run that only counts.</param>
+    /// <param name="progress">Receives the running totals after each object.</param>
+    public async Task<BlobScrubReport> ScrubAsync(
+        IAsyncEnumerable<BlobExpectation> expected,
+        bool repair = true,
+        IProgress<BlobScrubReport>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        var tally = new Tally();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(expected, options, async (item, ct) =>
+        {
+            await ScrubOneAsync(item, repair, tally, ct).ConfigureAwait(false);
+            progress?.Report(tally.Snapshot());
+        }).ConfigureAwait(false);
+        return tally.Snapshot();
+    }
+
+    private async Task ScrubOneAsync(BlobExpectation expected, bool repair, Tally tally, CancellationToken cancellationToken)
+    {
+        var states = new BlobCopyState[_sites.Count];
+        for (var i = 0; i < _sites.Count; i++)
+        {
+            states[i] = await BlobVerifier.CheckAsync(_sites[i], expected, cancellationToken).ConfigureAwait(false);
+            tally.Count(states[i]);
+        }
+
+        Interlocked.Increment(ref tally.Checked);
+        var good = Array.IndexOf(states, BlobCopyState.Good);
+        if (states.All(s => s is BlobCopyState.Good))
+        {
+            Interlocked.Increment(ref tally.Healthy);
+            return;
+        }
+
+        if (good < 0)
+        {
+            if (states.Any(s => s is BlobCopyState.Missing or BlobCopyState.Corrupted))
+            {
+                tally.AddUnrecoverable(expected.Key);
+            }
+
+            return;
+        }
+
+        if (!repair)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _sites.Count; i++)
+        {
+            if (states[i] is BlobCopyState.Missing or BlobCopyState.Corrupted)
+            {
+                var repaired = await CopyAsync(_sites[good], _sites[i], expected, cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref repaired ? ref tally.Repaired : ref tally.RepairFailed);
+            }
+        }
+    }
+
+    private static async Task<bool> CopyAsync(IBlobStore from, IBlobStore to, BlobExpectation expected, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var source = await from.OpenReadAsync(expected.Key, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await using var write = await to.BeginWriteAsync(expected.Key, cancellationToken).ConfigureAwait(false);
+            await source.CopyToAsync(write.AsStream(), cancellationToken).ConfigureAwait(false);
+            if (write.BytesWritten != expected.Length)
+            {
+                // The good copy changed under us; committing would plant a bad copy.
+                return false;
+            }
+
+            var commit = await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return commit.Sha256 == expected.Sha256;
+        }
+        catch (Exception e) when (BlobVerifier.IsSiteFailure(e, cancellationToken))
+        {
+            return false;
+        }
+    }
+
+    private sealed class Tally
+    {
+        public long Checked;
+        public long Healthy;
+        public long Missing;
+        public long Corrupted;
+        public long Repaired;
+        public long Unrecoverable;
+        public long Unavailable;
+        public long RepairFailed;
+        private readonly ConcurrentQueue<string> _unrecoverableKeys = new();
+
+        public void Count(BlobCopyState state)
+        {
+            switch (state)
+            {
+                case BlobCopyState.Missing:
+                    Interlocked.Increment(ref Missing);
+                    break;
+                case BlobCopyState.Corrupted:
+                    Interlocked.Increment(ref Corrupted);
+                    break;
+                case BlobCopyState.Unavailable:
+                    Interlocked.Increment(ref Unavailable);
+                    break;
+            }
+        }
+
+        public void AddUnrecoverable(string key)
+        {
+            if (Interlocked.Increment(ref Unrecoverable) <= BlobScrubReport.MaxListedKeys)
+            {
+                _unrecoverableKeys.Enqueue(key);
+            }
+        }
+
+        public BlobScrubReport Snapshot() => new(
+            Interlocked.Read(ref Checked),
+            Interlocked.Read(ref Healthy),
+            Interlocked.Read(ref Missing),
+            Interlocked.Read(ref Corrupted),
+            Interlocked.Read(ref Repaired),
+            Interlocked.Read(ref Unrecoverable),
+            Interlocked.Read(ref Unavailable),
+            Interlocked.Read(ref RepairFailed),
+            [.. _unrecoverableKeys]);
+    }
+}

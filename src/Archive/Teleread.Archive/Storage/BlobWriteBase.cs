@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+
+namespace Teleread.Archive.Storage;
+
+/// <summary>
+/// Shared state machine of a two-phase write: hashes every byte, refuses writes after commit/abort,
+/// and aborts on dispose when not committed. Stores implement the three Core methods.
+/// </summary>
+public abstract class BlobWriteBase : IBlobWrite
+{
+    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private State _state = State.Open;
+    private BlobWriteStream? _stream;
+
+    protected BlobWriteBase(string key)
+    {
+        Key = key;
+    }
+
+    private enum State
+    {
+        Open,
+        Committing,
+        Committed,
+        Aborted,
+    }
+
+    public string Key { get; }
+
+    public long BytesWritten { get; private set; }
+
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    {
+        EnsureOpen();
+        if (data.IsEmpty)
+        {
+            return;
+        }
+
+        await WriteCoreAsync(data, cancellationToken).ConfigureAwait(false);
+        _sha256.AppendData(data.Span);
+        BytesWritten += data.Length;
+    }
+
+    public Stream AsStream() => _stream ??= new BlobWriteStream(this);
+
+    public async Task<BlobCommit> CommitAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureOpen();
+        _state = State.Committing;
+        var sha256 = Convert.ToHexStringLower(_sha256.GetHashAndReset());
+        try
+        {
+            await CommitCoreAsync(sha256, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _state = State.Aborted;
+            await AbortCoreAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        _state = State.Committed;
+        return new BlobCommit(Key, BytesWritten, sha256);
+    }
+
+    public async Task AbortAsync(CancellationToken cancellationToken = default)
+    {
+        if (_state is State.Open)
+        {
+            _state = State.Aborted;
+            await AbortCoreAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await AbortAsync().ConfigureAwait(false);
+        _sha256.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract ValueTask WriteCoreAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
+
+    /// <summary>Makes the bytes durable and visible; <paramref name="sha256"/> is the hash of everything written.</summary>
+    protected abstract Task CommitCoreAsync(string sha256, CancellationToken cancellationToken);
+
+    /// <summary>Removes partial data. Must not throw for an already-removed or never-started write.</summary>
+    protected abstract Task AbortCoreAsync();
+
+    private void EnsureOpen()
+    {
+        if (_state is not State.Open)
+        {
+            throw new InvalidOperationException($"The write of '{Key}' is {_state.ToString().ToLowerInvariant()}; it accepts no more calls.");
+        }
+    }
+}

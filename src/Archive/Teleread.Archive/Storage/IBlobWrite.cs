@@ -1,0 +1,23 @@
+namespace Teleread.Archive.Storage;
+
+/// <summary>
+/// An object being written. Bytes are hashed (SHA-256) as they are written; <see cref="CommitAsync"/>
+/// makes the object durable and visible. Disposing without committing aborts and removes partial data.
+/// </summary>
+public interface IBlobWrite : IAsyncDisposable
+{
+    string Key { get; }
+
+    long BytesWritten { get; }
+
+    ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default);
+
+    /// <summary>A write-only stream over this write, for <see cref="Stream.CopyToAsync(Stream)"/> and serializers.</summary>
+    Stream AsStream();
+
+    /// <summary>Makes the object durable and visible under its key; returns its size and SHA-256.</summary>
+    Task<BlobCommit> CommitAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Discards everything written; nothing remains under the key from this write.</summary>
+    Task AbortAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,253 @@
+using System.Buffers;
+
+namespace Teleread.Dicom.CharacterSets;
+
+/// <summary>
+/// Decodes a value encoded with ISO/IEC 2022 code extensions as DICOM restricts them (PS3.5 6.1.2.5): G0 in GL,
+/// G1 in GR, designation by escape sequence, and a return to the initial sets at every delimiter of the value kind.
+/// </summary>
+internal static class Iso2022Decoder
+{
+    private const byte Esc = 0x1B;
+    private const char Replacement = '\uFFFD';
+
+    public static bool Decode(Iso2022Configuration config, ReadOnlySpan<byte> bytes, DicomTextKind kind, bool strict, out string text)
+    {
+        // Every character consumes at least one byte, so the output never exceeds the input length.
+        char[]? rented = null;
+        var output = bytes.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(bytes.Length));
+        try
+        {
+            var valid = DecodeInto(config, bytes, kind, strict, output, out var written);
+            text = new string(output[..written]);
+            return valid;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static bool DecodeInto(Iso2022Configuration config, ReadOnlySpan<byte> bytes, DicomTextKind kind, bool strict, Span<char> output, out int written)
+    {
+        var g0 = config.InitialG0;
+        var g1 = config.InitialG1;
+        var valid = true;
+        var n = 0;
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            var b = bytes[i];
+            if (b == Esc)
+            {
+                var length = EscapeSequenceLength(bytes[i..]);
+                var slot = CodeElementSlot.G0;
+                var target = length > 0 ? Designate(bytes.Slice(i, length), out slot) : null;
+                if (target is null || (strict && !config.Allows(target)))
+                {
+                    Fail(strict, ref valid, $"unknown or undeclared escape sequence at offset {i}");
+                    output[n++] = Replacement;
+                    i += length > 0 ? length : MalformedEscapeLength(bytes[i..]);
+                    continue;
+                }
+
+                if (slot == CodeElementSlot.G0)
+                {
+                    g0 = target;
+                }
+                else
+                {
+                    g1 = target;
+                }
+
+                i += length;
+                continue;
+            }
+
+            if (b < 0x20 || b == 0x7F)
+            {
+                if (TextDelimiters.IsDelimiter(b, kind))
+                {
+                    (g0, g1) = (config.InitialG0, config.InitialG1);
+                }
+
+                output[n++] = (char)b;
+                i++;
+                continue;
+            }
+
+            if (b < 0x80)
+            {
+                i += DecodeGl(config, bytes, i, kind, strict, ref g0, ref g1, ref valid, output, ref n);
+                continue;
+            }
+
+            if (b < 0xA0)
+            {
+                Fail(strict, ref valid, $"C1 control byte 0x{b:X2} at offset {i}");
+                output[n++] = Replacement;
+                i++;
+                continue;
+            }
+
+            var gr = g1;
+            if (gr is null)
+            {
+                Fail(strict, ref valid, $"byte 0x{b:X2} at offset {i} while no G1 character set is designated");
+                gr = config.FallbackG1;
+                if (gr is null)
+                {
+                    output[n++] = Replacement;
+                    i++;
+                    continue;
+                }
+            }
+
+            i += DecodeCharacter(gr, bytes, i, 0x80, strict, ref valid, output, ref n);
+        }
+
+        written = n;
+        return valid;
+    }
+
+    // Returns the bytes consumed at a GL position (0x20..0x7F).
+    private static int DecodeGl(
+        Iso2022Configuration config, ReadOnlySpan<byte> bytes, int i, DicomTextKind kind, bool strict,
+        ref CodeElement g0, ref CodeElement? g1, ref bool valid, Span<char> output, ref int n)
+    {
+        var b = bytes[i];
+        if (g0.BytesPerCharacter == 2)
+        {
+            if (b == 0x20)
+            {
+                output[n++] = ' ';
+                return 1;
+            }
+
+            // A two-byte G0 needs a second GL byte; a delimiter left without one means the writer forgot to return to
+            // the initial set before it, so treat it as the delimiter rather than lose the structure of the value.
+            var complete = i + 1 < bytes.Length && bytes[i + 1] is >= 0x21 and <= 0x7E && b is >= 0x21 and <= 0x7E;
+            if (complete)
+            {
+                return DecodeCharacter(g0, bytes, i, 0x00, strict, ref valid, output, ref n);
+            }
+
+            if (!TextDelimiters.IsDelimiter(b, kind))
+            {
+                Fail(strict, ref valid, $"incomplete two-byte {g0} character at offset {i}");
+                output[n++] = Replacement;
+                return 1;
+            }
+        }
+
+        if (TextDelimiters.IsDelimiter(b, kind))
+        {
+            (g0, g1) = (config.InitialG0, config.InitialG1);
+            output[n++] = (char)b;
+            return 1;
+        }
+
+        return DecodeCharacter(g0, bytes, i, 0x00, strict, ref valid, output, ref n);
+    }
+
+    private static int DecodeCharacter(CodeElement element, ReadOnlySpan<byte> bytes, int i, int highBit, bool strict, ref bool valid, Span<char> output, ref int n)
+    {
+        int code;
+        int length;
+        if (element.BytesPerCharacter == 1)
+        {
+            code = bytes[i] & 0x7F;
+            length = 1;
+        }
+        else if (i + 1 < bytes.Length && (bytes[i + 1] & 0x80) == highBit && (bytes[i] & 0x7F) is >= 0x21 and <= 0x7E && (bytes[i + 1] & 0x7F) is >= 0x21 and <= 0x7E)
+        {
+            code = ((bytes[i] & 0x7F) << 8) | (bytes[i + 1] & 0x7F);
+            length = 2;
+        }
+        else
+        {
+            Fail(strict, ref valid, $"incomplete two-byte {element} character at offset {i}");
+            output[n++] = Replacement;
+            return 1;
+        }
+
+        var c = element.Decode(code);
+        if (c == Replacement)
+        {
+            Fail(strict, ref valid, $"code 0x{code:X} at offset {i} is not assigned in {element}");
+        }
+
+        output[n++] = c;
+        return length;
+    }
+
+    /// <summary>The length of ESC I* F (ISO/IEC 2022 13.1), or 0 if the bytes do not form one.</summary>
+    private static int EscapeSequenceLength(ReadOnlySpan<byte> bytes)
+    {
+        for (var k = 1; k < bytes.Length && k <= 4; k++)
+        {
+            if (bytes[k] is >= 0x30 and <= 0x7E)
+            {
+                return k + 1;
+            }
+
+            if (bytes[k] is < 0x20 or > 0x2F)
+            {
+                return 0;
+            }
+        }
+
+        return 0;
+    }
+
+    // A malformed or truncated sequence: skip ESC and the intermediate bytes that follow it.
+    private static int MalformedEscapeLength(ReadOnlySpan<byte> bytes)
+    {
+        var k = 1;
+        while (k < bytes.Length && bytes[k] is >= 0x21 and <= 0x2F)
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    private static CodeElement? Designate(ReadOnlySpan<byte> sequence, out CodeElementSlot slot)
+    {
+        slot = CodeElementSlot.G0;
+        var final = sequence[^1];
+        switch (sequence.Length)
+        {
+            case 3 when sequence[1] == 0x28:
+                return CodeElements.Find(CodeElementStructure.Set94, final);
+            case 3 when sequence[1] == 0x29:
+                slot = CodeElementSlot.G1;
+                return CodeElements.Find(CodeElementStructure.Set94, final);
+            case 3 when sequence[1] == 0x2D:
+                slot = CodeElementSlot.G1;
+                return CodeElements.Find(CodeElementStructure.Set96, final);
+            case 3 when sequence[1] == 0x24 && final is >= 0x40 and <= 0x42:
+                return CodeElements.Find(CodeElementStructure.Set94x94, final);
+            case 4 when sequence[1] == 0x24 && sequence[2] == 0x28:
+                return CodeElements.Find(CodeElementStructure.Set94x94, final);
+            case 4 when sequence[1] == 0x24 && sequence[2] == 0x29:
+                slot = CodeElementSlot.G1;
+                return CodeElements.Find(CodeElementStructure.Set94x94, final);
+            default:
+                return null;
+        }
+    }
+
+    private static void Fail(bool strict, ref bool valid, string problem)
+    {
+        if (strict)
+        {
+            throw new DicomCharacterSetException($"Cannot decode value: {problem}.");
+        }
+
+        valid = false;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Teleread.Dicom;
+
+public enum DicomTagParity
+{
+    Even,
+    Odd,
+    Any,
+}

@@ -1,0 +1,26 @@
+namespace Teleread.Dicom.Imaging;
+
+/// <summary>CRC-32 as PNG (ISO 3309 / ITU-T V.42) defines it: polynomial 0xEDB88320 reflected, init and final xor 0xFFFFFFFF.</summary>
+internal static class Crc32
+{
+    private static readonly uint[] Table = CreateTable();
+
+    public static uint Append(uint crc, ReadOnlySpan<byte> data)
+    {
+        crc = ~crc;
+        foreach (byte b in data) crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        return ~crc;
+    }
+
+    private static uint[] CreateTable()
+    {
+        var table = new uint[256];
+        for (uint n = 0; n < 256; n++)
+        {
+            uint c = n;
+            for (int k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            table[n] = c;
+        }
+        return table;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Teleread.Identity;
+using Teleread.Server.Configuration;
+
+namespace Teleread.Server.Demo;
+
+/// <summary>
+/// Creates the demo on first start: two clinics (devices DEMO_CLINIC_A / DEMO_CLINIC_B), three
+/// radiologists with public profiles, an operator, one API token per clinic and real sample studies.
+/// Passwords are random per data directory; they are written to DATA/demo-credentials.json.
+/// </summary>
+public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImporter> importers, ILogger<DemoSeeder> logger)
+{
+    public const string FileName = "demo-credentials.json";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public async Task<DemoCredentials> EnsureAsync(TelereadOptions options, string url, CancellationToken ct)
+    {
+        var path = Path.Combine(options.DataDirectory, FileName);
+        if (await identity.AnyClinicAsync(ct).ConfigureAwait(false) && File.Exists(path))
+        {
+            var existing = JsonSerializer.Deserialize<DemoCredentials>(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), Json)!;
+            return existing with { Url = url };
+        }
+
+        var clinicA = await identity.CreateClinicAsync("さくら内科クリニック (Sakura Clinic)", ["DEMO_CLINIC_A"], ct).ConfigureAwait(false);
+        var clinicB = await identity.CreateClinicAsync("みなと整形外科 (Minato Orthopaedics)", ["DEMO_CLINIC_B"], ct).ConfigureAwait(false);
+
+        var users = new List<DemoUser>();
+        async Task<User> AddUser(string login, string name, Role role, Clinic? clinic)
+        {
+            var password = NewPassword();
+            var user = await identity.CreateUserAsync(login, name, role, clinic?.Id, password, ct).ConfigureAwait(false);
+            users.Add(new DemoUser(login, password, role.ToString(), clinic?.Name, name));
+            return user;
+        }
+
+        var staffA = await AddUser("clinic-a", "受付 花子 (Sakura Clinic staff)", Role.ClinicUser, clinicA).ConfigureAwait(false);
+        var staffB = await AddUser("clinic-b", "整形 次郎 (Minato Orthopaedics staff)", Role.ClinicUser, clinicB).ConfigureAwait(false);
+        await AddUser("operator", "運用 管理者 (Operator)", Role.Operator, null).ConfigureAwait(false);
+        foreach (var r in Radiologists)
+        {
+            var user = await AddUser(r.Login, r.Name, Role.Radiologist, null).ConfigureAwait(false);
+            await identity.SaveRadiologistProfileAsync(r.Profile with { UserId = user.Id, DisplayName = r.Name }, ct).ConfigureAwait(false);
+        }
+
+        var clinics = new List<DemoClinic>
+        {
+            new(clinicA.Id, clinicA.Name, clinicA.AeTitles, await identity.IssueTokenAsync(staffA.Id, clinicA.Id, "demo", ct).ConfigureAwait(false)),
+            new(clinicB.Id, clinicB.Name, clinicB.AeTitles, await identity.IssueTokenAsync(staffB.Id, clinicB.Id, "demo", ct).ConfigureAwait(false)),
+        };
+
+        var studies = DemoStudyFiles.Find(options);
+        foreach (var importer in importers)
+        {
+            await importer.ImportAsync(clinicA.Id, studies, ct).ConfigureAwait(false);
+        }
+
+        var credentials = new DemoCredentials(url, new DemoDicomEndpoint(options.Dicom.BindAddress, options.Dicom.Port, options.Dicom.AeTitle), users, clinics);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(credentials, Json), ct).ConfigureAwait(false);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        ServerLog.DemoSeeded(logger, clinics.Count, users.Count);
+        return credentials;
+    }
+
+    private static string NewPassword() =>
+        "demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
+
+    private sealed record DemoRadiologist(string Login, string Name, RadiologistProfile Profile);
+
+    private static readonly DemoRadiologist[] Radiologists =
+    [
+        new("dr.sato", "佐藤 美咲 (Misaki Sato, MD)", new RadiologistProfile("", "", "日本医学放射線学会 放射線診断専門医 (JRS board-certified diagnostic radiologist)", 18,
+            ["neuroradiology", "head and neck"], ["MR", "CT"], ["ja", "en"], "Neuroradiology fellowship; 18 years reading brain and spine MR.")),
+        new("dr.suzuki", "鈴木 健 (Takeshi Suzuki, MD)", new RadiologistProfile("", "", "日本医学放射線学会 放射線診断専門医 (JRS board-certified diagnostic radiologist)", 12,
+            ["chest", "abdomen", "emergency"], ["CT", "CR", "DX"], ["ja"], "Body CT and emergency imaging; night and weekend shifts.")),
+        new("dr.tanaka", "田中 由紀 (Yuki Tanaka, MD)", new RadiologistProfile("", "", "日本医学放射線学会 放射線診断専門医, 検診マンモグラフィ読影認定医 (JRS board-certified; certified mammography reader)", 9,
+            ["breast", "musculoskeletal"], ["MG", "MR", "US", "CR"], ["ja", "en"], "Breast imaging and sports MSK MR.")),
+    ];
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Teleread.Server.Configuration;
+using Teleread.Server.Demo;
+
+namespace Teleread.Server;
+
+/// <summary>Runs the server until SIGTERM / Ctrl+C; with demo data when asked.</summary>
+public static class ServerRunner
+{
+    public static async Task<int> RunAsync(string[] args, bool demo, CancellationToken ct)
+    {
+        var app = TelereadServer.Build(args);
+        await TelereadServer.PrepareAsync(app, ct).ConfigureAwait(false);
+        await app.StartAsync(ct).ConfigureAwait(false);
+        var options = app.Services.GetRequiredService<IOptions<TelereadOptions>>().Value;
+        var url = BoundUrl(app);
+        ServerLog.Started(app.Logger, url, options.DataDirectory, app.Services.GetRequiredService<Teleread.Data.IDatabase>().Description);
+
+        if (demo)
+        {
+            var credentials = await app.Services.GetRequiredService<DemoSeeder>().EnsureAsync(options, url, ct).ConfigureAwait(false);
+            PrintDemoBanner(credentials, options);
+        }
+        else
+        {
+            Console.WriteLine($"Teleread is running at {url}  (Ctrl+C to stop)");
+        }
+
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        lifetime.ApplicationStopping.Register(() => ServerLog.Stopping(app.Logger, options.ShutdownTimeoutSeconds));
+        await app.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    public static string BoundUrl(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:8080";
+
+    private static void PrintDemoBanner(DemoCredentials c, TelereadOptions options)
+    {
+        Console.WriteLine();
+        Console.WriteLine("  Teleread demo is running.");
+        Console.WriteLine($"  Web app:   {c.Url}");
+        Console.WriteLine($"  DICOMweb:  {c.Url}/dicomweb   (Authorization: Bearer <clinic token>)");
+        Console.WriteLine($"  DICOM:     {c.Dicom.AeTitle}@{c.Dicom.Host}:{c.Dicom.Port}   (calling AE DEMO_CLINIC_A or DEMO_CLINIC_B)");
+        Console.WriteLine();
+        Console.WriteLine("  Demo logins:");
+        foreach (var u in c.Users)
+        {
+            Console.WriteLine($"    {u.Login,-12} {u.Password,-18} {u.Role,-12} {u.DisplayName}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"  Logins and API tokens: {Path.Combine(options.DataDirectory, DemoSeeder.FileName)}");
+        Console.WriteLine("  Stop with Ctrl+C.");
+        Console.WriteLine();
+    }
+}

@@ -1,0 +1,21 @@
+using System.Data.Common;
+
+namespace Teleread.Data;
+
+/// <summary>
+/// A source of open connections to one database. Providers (Sqlite, Postgres) implement it;
+/// feature code uses <see cref="DatabaseExtensions.ReadAsync{T}"/> and <see cref="DatabaseExtensions.WriteAsync{T}"/>
+/// so that every unit of work gets the dialect's retry rules.
+/// </summary>
+public interface IDatabase
+{
+    SqlDialectKind Dialect { get; }
+
+    /// <summary>A short description without secrets, for logs and /readyz.</summary>
+    string Description { get; }
+
+    Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>True when the error is worth retrying the whole unit of work (SQLite BUSY, PostgreSQL 40001/40P01).</summary>
+    bool IsTransient(Exception exception);
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Teleread.Server;
+using Teleread.Testing;
+
+namespace Teleread.Server.Tests;
+
+/// <summary>A real Teleread server on 127.0.0.1:0 with its own data directory (and PostgreSQL database when asked).</summary>
+public sealed class RunningServer : IAsyncDisposable
+{
+    private PostgresTestDatabase? _postgres;
+
+    private RunningServer(WebApplication app, string dataDirectory, PostgresTestDatabase? postgres)
+    {
+        App = app;
+        DataDirectory = dataDirectory;
+        _postgres = postgres;
+        BaseAddress = new Uri(ServerRunner.BoundUrl(app));
+    }
+
+    public WebApplication App { get; }
+
+    public string DataDirectory { get; }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<RunningServer> StartAsync(string provider, Action<WebApplication>? mapExtra = null, Action<WebApplicationBuilder>? customise = null)
+    {
+        var data = Directory.CreateTempSubdirectory("teleread-test-").FullName;
+        PostgresTestDatabase? pg = null;
+        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--data", data, "--dicom-port", "0", "--shutdown-timeout", "10" };
+        if (provider == "postgres")
+        {
+            pg = await PostgresTestDatabase.CreateAsync();
+            args.AddRange(["--database", "postgres", "--connection-string", pg.ConnectionString]);
+        }
+
+        var app = TelereadServer.Build([.. args], customise, mapExtra);
+        await TelereadServer.PrepareAsync(app, CancellationToken.None);
+        await app.StartAsync();
+        return new RunningServer(app, data, pg);
+    }
+
+    public HttpClient CreateClient(string? bearer = null)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = BaseAddress };
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return client;
+    }
+
+    public T Service<T>() where T : notnull => (T)App.Services.GetService(typeof(T))!;
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+            _postgres = null;
+        }
+
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+}

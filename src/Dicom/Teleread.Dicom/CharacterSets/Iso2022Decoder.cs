@@ -59,7 +59,7 @@ internal static class Iso2022Decoder
             }
             else if (b < 0x80)
             {
-                c = g0.Decode(b);
+                c = g0 == CodeElements.Ascii ? (char)b : g0.Decode(b);
             }
             else if (b >= 0xA0 && g1 is not null)
             {

@@ -11,10 +11,11 @@ public sealed class ReadingPersistenceTests
     private static readonly Actor Operator = new("op-1", ActorRole.Operator);
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    [Fact]
-    public async Task A_request_round_trips_with_its_details_timeline_and_version()
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task A_request_round_trips_with_its_details_timeline_and_version(string provider)
     {
-        await using var d = await ReadingDatabase.CreateAsync();
+        await using var d = await ReadingDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(TestData.Monday0900Jst);
         var service = d.Service(clock);
         await service.Directory.UpsertClinicAsync(ReadingDatabase.Clinic(), Ct);
@@ -38,10 +39,11 @@ public sealed class ReadingPersistenceTests
         Assert.Equal(2, loaded.Version);
     }
 
-    [Fact]
-    public async Task A_radiologist_profile_with_shifts_in_another_time_zone_round_trips()
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task A_radiologist_profile_with_shifts_in_another_time_zone_round_trips(string provider)
     {
-        await using var d = await ReadingDatabase.CreateAsync();
+        await using var d = await ReadingDatabase.CreateAsync(provider);
         var store = new ReadingDirectoryStore(d.Db);
         var profile = TestData.Radiologist("rad-berlin", TestData.Weekdays("Europe/Berlin", "09:00", 8), credentials: [Qualification.MammographyCredential], excluded: ["clinic-x"]);
         await store.UpsertRadiologistAsync(profile, Ct);
@@ -55,10 +57,11 @@ public sealed class ReadingPersistenceTests
         Assert.True(loaded.Shifts.IsOnShift(new DateTimeOffset(2026, 6, 1, 16, 30, 0, TimeSpan.FromHours(9))));
     }
 
-    [Fact]
-    public async Task Saving_over_a_stale_copy_is_refused()
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task Saving_over_a_stale_copy_is_refused(string provider)
     {
-        await using var d = await ReadingDatabase.CreateAsync();
+        await using var d = await ReadingDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(TestData.Monday0900Jst);
         var service = d.Service(clock);
         await service.Directory.UpsertClinicAsync(ReadingDatabase.Clinic(), Ct);
@@ -75,10 +78,11 @@ public sealed class ReadingPersistenceTests
         Assert.Equal(ReadingError.ConcurrencyConflict, (await service.ExecuteAsync(id, ReadingCommand.Cancel, Operator, "late", null, expectedVersion: 0, Ct)).Error);
     }
 
-    [Fact]
-    public async Task Two_radiologists_claiming_the_same_case_at_once_exactly_one_wins()
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task Two_radiologists_claiming_the_same_case_at_once_exactly_one_wins(string provider)
     {
-        await using var d = await ReadingDatabase.CreateAsync();
+        await using var d = await ReadingDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(TestData.Monday0900Jst);
         var service = d.Service(clock);
         await service.Directory.UpsertClinicAsync(ReadingDatabase.Clinic(), Ct);
@@ -111,10 +115,11 @@ public sealed class ReadingPersistenceTests
         }
     }
 
-    [Fact]
-    public async Task An_unqualified_radiologist_cannot_claim()
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task An_unqualified_radiologist_cannot_claim(string provider)
     {
-        await using var d = await ReadingDatabase.CreateAsync();
+        await using var d = await ReadingDatabase.CreateAsync(provider);
         var service = d.Service(new FakeTimeProvider(TestData.Monday0900Jst));
         await service.Directory.UpsertClinicAsync(ReadingDatabase.Clinic(), Ct);
         await service.Directory.UpsertRadiologistAsync(TestData.Radiologist("mg-only", modalities: [ImagingModality.Mammography]), Ct);
@@ -125,10 +130,11 @@ public sealed class ReadingPersistenceTests
         Assert.Empty(await service.PoolAsync("mg-only", Ct));
     }
 
-    [Fact]
-    public async Task A_stable_study_is_queued_and_assigned_and_late_images_reopen_it_visibly()
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task A_stable_study_is_queued_and_assigned_and_late_images_reopen_it_visibly(string provider)
     {
-        await using var d = await ReadingDatabase.CreateAsync();
+        await using var d = await ReadingDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(TestData.Monday0900Jst);
         var service = d.Service(clock);
         var worker = new ReadingWorker(service, new EscalationProcessor(d.Db, service, "worker-1"));
@@ -152,10 +158,11 @@ public sealed class ReadingPersistenceTests
         Assert.Equal("3 image(s) arrived after the study was complete", r.Timeline[^1].Reason);
     }
 
-    [Fact]
-    public async Task A_restart_in_the_middle_of_an_escalation_still_escalates_exactly_once()
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task A_restart_in_the_middle_of_an_escalation_still_escalates_exactly_once(string provider)
     {
-        await using var d = await ReadingDatabase.CreateAsync();
+        await using var d = await ReadingDatabase.CreateAsync(provider);
         var t0 = TestData.Monday0900Jst;
         var clock = new FakeTimeProvider(t0);
         var service = d.Service(clock);
@@ -192,10 +199,11 @@ public sealed class ReadingPersistenceTests
         Assert.All(await new EscalationTimerStore(db).ListForRequestAsync(id, Ct), t => Assert.NotNull(t.Outcome));
     }
 
-    [Fact]
-    public async Task Timers_scheduled_before_a_restart_fire_after_it_at_their_due_time()
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task Timers_scheduled_before_a_restart_fire_after_it_at_their_due_time(string provider)
     {
-        await using var d = await ReadingDatabase.CreateAsync();
+        await using var d = await ReadingDatabase.CreateAsync(provider);
         var t0 = TestData.Monday0900Jst;
         var clock = new FakeTimeProvider(t0);
         var service = d.Service(clock);
@@ -212,10 +220,11 @@ public sealed class ReadingPersistenceTests
         Assert.Equal((EscalationStep.Alert, EscalationAction.Alert), (alert.Step, alert.Action));
     }
 
-    [Fact]
-    public async Task The_sla_board_flags_requests_inside_the_alert_lead_and_overdue()
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task The_sla_board_flags_requests_inside_the_alert_lead_and_overdue(string provider)
     {
-        await using var d = await ReadingDatabase.CreateAsync();
+        await using var d = await ReadingDatabase.CreateAsync(provider);
         var t0 = TestData.Monday0900Jst;
         var clock = new FakeTimeProvider(t0);
         var service = d.Service(clock);

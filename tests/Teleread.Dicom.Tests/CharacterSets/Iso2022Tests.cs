@@ -69,6 +69,15 @@ public class Iso2022Tests
     }
 
     [Fact]
+    public void A_space_between_kanji_is_written_in_ISO_IR_6_as_pydicom_writes_it()
+    {
+        var cs = DicomCharacterSet.FromSpecificCharacterSet(["", "ISO 2022 IR 87"]);
+
+        // pydicom 2.3: encode_string('山 田', ['iso8859', 'iso2022_jp']) gives the same bytes.
+        Assert.Equal([0x1B, 0x24, 0x42, 0x3B, 0x33, 0x1B, 0x28, 0x42, 0x20, 0x1B, 0x24, 0x42, 0x45, 0x44, 0x1B, 0x28, 0x42], cs.Encode("山 田", DicomTextKind.PersonName));
+    }
+
+    [Fact]
     public void A_space_inside_a_kanji_run_is_read_as_space()
     {
         var cs = DicomCharacterSet.FromSpecificCharacterSet(["", "ISO 2022 IR 87"]);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using System.Text.Json;
 using Teleread.Dicom.CharacterSets;
 
 namespace Teleread.Dicom.Tests.CharacterSets;
@@ -10,17 +11,28 @@ namespace Teleread.Dicom.Tests.CharacterSets;
 /// </summary>
 public class PydicomCharsetFileTests
 {
-    // Prints Patient's Name decoded value by value (pydicom splits at '\' before decoding), joined with '\'.
+    // For every file named in argv: Patient's Name decoded value by value (pydicom splits at '\' before decoding),
+    // joined with '\'; one JSON object for all files so that Python starts once.
     private const string PydicomScript = """
-        import sys
+        import json, sys
         import pydicom
         from pydicom.charset import convert_encodings, decode_bytes
-        ds = pydicom.dcmread(sys.argv[1])
-        raw = ds.get_item(0x00100010).value
-        encodings = convert_encodings(ds.SpecificCharacterSet)
-        parts = raw.rstrip(b' \x00').split(b'\\')
-        sys.stdout.buffer.write('\\'.join(decode_bytes(p, encodings, {0x5e, 0x3d}) for p in parts).encode('utf-8'))
+        result = {}
+        for path in sys.argv[1:]:
+            ds = pydicom.dcmread(path)
+            raw = ds.get_item(0x00100010).value
+            encodings = convert_encodings(ds.SpecificCharacterSet)
+            parts = raw.rstrip(b' \x00').split(b'\\')
+            result[path] = '\\'.join(decode_bytes(p, encodings, {0x5e, 0x3d}) for p in parts)
+        json.dump(result, sys.stdout)
         """;
+
+    private static readonly Lazy<Dictionary<string, string>> Pydicom = new(() =>
+    {
+        var files = Directory.GetFiles(RepositoryPaths.TestData("charsets"), "chr*.dcm")
+            .Where(f => !Path.GetFileName(f).StartsWith("chrSQ", StringComparison.Ordinal)).ToArray();
+        return JsonSerializer.Deserialize<Dictionary<string, string>>(ExternalTool.RunPython(PydicomScript, files))!;
+    });
 
     [Theory]
     [InlineData("chrArab.dcm", "قباني^لنزار", true)]
@@ -47,7 +59,7 @@ public class PydicomCharsetFileTests
         var cs = DicomCharacterSet.FromSpecificCharacterSet(terms, DicomCharacterSetErrorMode.Strict);
 
         var decoded = cs.Decode(name, DicomTextKind.PersonName).TrimEnd(' ', '\0');
-        var pydicom = ExternalTool.RunPython(PydicomScript, path);
+        var pydicom = Pydicom.Value[path];
 
         Assert.Equal(pydicom, decoded);
         if (expected is not null)

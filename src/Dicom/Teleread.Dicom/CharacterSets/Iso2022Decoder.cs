@@ -15,9 +15,16 @@ internal static class Iso2022Decoder
     {
         // Every character consumes at least one byte, so the output never exceeds the input length.
         char[]? rented = null;
-        var output = bytes.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(bytes.Length));
+        var output = bytes.Length <= 256 ? stackalloc char[bytes.Length] : (rented = ArrayPool<char>.Shared.Rent(bytes.Length));
         try
         {
+            output = output[..bytes.Length];
+            if (TryDecodeWithoutEscapes(config, bytes, kind, output))
+            {
+                text = new string(output);
+                return true;
+            }
+
             var valid = DecodeInto(config, bytes, kind, strict, output, out var written);
             text = new string(output[..written]);
             return valid;
@@ -29,6 +36,49 @@ internal static class Iso2022Decoder
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
+    }
+
+    // Without ESC the initial single-byte sets stay designated throughout, so each byte maps to one character.
+    // Returns false (leaving the work to DecodeInto) on anything else, including invalid bytes.
+    private static bool TryDecodeWithoutEscapes(Iso2022Configuration config, ReadOnlySpan<byte> bytes, DicomTextKind kind, Span<char> output)
+    {
+        var g0 = config.InitialG0;
+        var g1 = config.InitialG1;
+        if (g0.BytesPerCharacter != 1 || g1 is { BytesPerCharacter: not 1 } || bytes.Contains(Esc))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            char c;
+            if (b < 0x20 || b == 0x7F || (b == 0x5C && kind != DicomTextKind.Text))
+            {
+                c = (char)b;
+            }
+            else if (b < 0x80)
+            {
+                c = g0.Decode(b);
+            }
+            else if (b >= 0xA0 && g1 is not null)
+            {
+                c = g1.Decode(b & 0x7F);
+            }
+            else
+            {
+                return false;
+            }
+
+            if (c == Replacement)
+            {
+                return false;
+            }
+
+            output[i] = c;
+        }
+
+        return true;
     }
 
     private static bool DecodeInto(Iso2022Configuration config, ReadOnlySpan<byte> bytes, DicomTextKind kind, bool strict, Span<char> output, out int written)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Teleread.Data;
 using Teleread.Identity;
 using Teleread.Server.Apis;
+using Teleread.Server.Archive;
 using Teleread.Server.Audit;
 using Teleread.Server.Auth;
 using Teleread.Server.Configuration;
@@ -56,6 +57,7 @@ public static class TelereadServer
         builder.Services.AddSingleton<IReadinessCheck>(new DirectoryReadinessCheck("data-directory", options.DataDirectory));
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")))
             .SetApplicationName("teleread");
+        builder.Services.AddArchive(builder.Configuration, options.DataDirectory);
         builder.Services.AddTelereadAuthentication();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

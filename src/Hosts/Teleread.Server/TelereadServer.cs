@@ -9,6 +9,7 @@ using Teleread.Server.Audit;
 using Teleread.Server.Auth;
 using Teleread.Server.Configuration;
 using Teleread.Server.Health;
+using Teleread.Server.Reading;
 
 namespace Teleread.Server;
 
@@ -59,6 +60,7 @@ public static class TelereadServer
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
+        builder.Services.AddReading(builder.Configuration);
 
         customise?.Invoke(builder);
 
@@ -76,6 +78,7 @@ public static class TelereadServer
         app.MapAuthApi();
         app.MapDirectoryApi();
         app.MapAdminApi();
+        app.MapReadingApi();
         mapExtra?.Invoke(app);
         return app;
     }

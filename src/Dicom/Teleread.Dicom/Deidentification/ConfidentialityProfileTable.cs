@@ -1,7 +1,8 @@
 namespace Teleread.Dicom.Deidentification;
 
 /// <summary>
-/// PS3.15 Table E.1-1 "Application Level Confidentiality Profile Attributes" (DICOM 2024 edition), every row, as data.
+/// PS3.15 Table E.1-1 "Application Level Confidentiality Profile Attributes", every row, as data (transcribed from the
+/// machine-readable extract of a recent edition published as innolitics/dicom-standard confidentiality_profile_attributes.json).
 /// One row a line: tag (ggggeeee; "xx" for repeating groups), the Basic Profile action, then the option columns that
 /// differ from it: P = Retain Safe Private, U = Retain UIDs, V = Retain Device Identity, I = Retain Institution Identity,
 /// C = Retain Patient Characteristics, F = Retain Long. Full Dates, M = Retain Long. Modified Dates, D = Clean Descriptors,
@@ -9,7 +10,7 @@ namespace Teleread.Dicom.Deidentification;
 /// </summary>
 internal static class ConfidentialityProfileTable
 {
-    public const string StandardVersion = "DICOM PS3.15 2024, Table E.1-1";
+    public const string StandardVersion = "DICOM PS3.15 Table E.1-1 (recent edition, 461 rows)";
 
     public const string Rows = """
         00080050 Z

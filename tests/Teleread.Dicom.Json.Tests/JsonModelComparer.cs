@@ -12,7 +12,7 @@ namespace Teleread.Dicom.Json.Tests;
 ///   (FL values compare as 32-bit floats: pydicom widens them to the nearest double's digits, we write the shortest float text);</item>
 /// <item>strings: leading/trailing spaces and NULs are padding, not value (PS3.5 6.2);</item>
 /// <item>an empty value: null vs "" (F.2.5), and "Value": [] vs no "Value";</item>
-/// <item>PN: an empty component group written as "" vs left out;</item>
+/// <item>PN: an empty component group written as "" vs left out, and trailing empty components ("^^^^" is an empty group);</item>
 /// <item>binary: InlineBinary and BulkDataURI compare by the SHA-256 of the bytes (both sides' URIs name that digest);</item>
 /// <item>VR: pydicom's unresolved "US or SS" / "OB or OW" matches either of the VRs it names.</item>
 /// </list>
@@ -80,8 +80,8 @@ public sealed class JsonModelComparer
             return;
         }
 
-        var theirValues = Values(theirs);
-        var ourValues = Values(ours);
+        var theirValues = Values(theirs, vr);
+        var ourValues = Values(ours, vr);
         if (theirValues.Count != ourValues.Count)
         {
             differences.Add($"{at}: {theirValues.Count} value(s) {Show(theirs)} vs ours {ourValues.Count} {Show(ours)}");
@@ -103,8 +103,12 @@ public sealed class JsonModelComparer
 
     private static string Show(JsonElement e) => e.TryGetProperty("Value", out var v) ? v.ToString() : "(none)";
 
-    private static List<JsonElement> Values(JsonElement element) =>
-        element.TryGetProperty("Value", out var v) ? [.. v.EnumerateArray()] : [];
+    // A PN whose only value is empty ("^^^^") has no value (F.2.5), as dcm2json writes it.
+    private static List<JsonElement> Values(JsonElement element, string vr)
+    {
+        List<JsonElement> values = element.TryGetProperty("Value", out var v) ? [.. v.EnumerateArray()] : [];
+        return vr == "PN" && values.Count == 1 && PersonName(values[0]).Length == 0 ? [] : values;
+    }
 
     private static string? Binary(JsonElement element)
     {
@@ -120,6 +124,7 @@ public sealed class JsonModelComparer
     {
         if (vr == "PN")
         {
+            // A value of only empty groups ("^^^^") is an empty value, written by some as null.
             return PersonName(theirs) == PersonName(ours);
         }
 
@@ -152,5 +157,5 @@ public sealed class JsonModelComparer
     private static string PersonName(JsonElement e) =>
         e.ValueKind != JsonValueKind.Object
             ? ""
-            : string.Join("|", e.EnumerateObject().Where(p => p.Value.GetString() is { Length: > 0 }).Select(p => p.Name + "=" + p.Value.GetString()!.TrimEnd(' ')));
+            : string.Join("|", e.EnumerateObject().Where(p => p.Value.GetString()!.TrimEnd(' ', '^').Length > 0).Select(p => p.Name + "=" + p.Value.GetString()!.TrimEnd(' ', '^')));
 }

@@ -30,4 +30,7 @@ internal static partial class NetworkLog
 
     [LoggerMessage(3007, LogLevel.Debug, "Association {CallingAe} -> {CalledAe} released")]
     public static partial void AssociationReleased(ILogger logger, string callingAe, string calledAe);
+
+    [LoggerMessage(3008, LogLevel.Error, "DIMSE handler for {CommandField} from {CallingAe} failed")]
+    public static partial void DimseHandlerFailed(ILogger logger, DicomCommandField commandField, string callingAe, Exception exception);
 }

@@ -5,11 +5,13 @@ using Microsoft.Extensions.Options;
 using Teleread.Data;
 using Teleread.Identity;
 using Teleread.Server.Apis;
+using Teleread.Server.Archive;
 using Teleread.Server.Audit;
 using Teleread.Server.Auth;
 using Teleread.Server.Configuration;
 using Teleread.Server.DicomWeb;
 using Teleread.Server.Health;
+using Teleread.Server.Reading;
 
 namespace Teleread.Server;
 
@@ -56,10 +58,12 @@ public static class TelereadServer
         builder.Services.AddSingleton<IReadinessCheck>(new DirectoryReadinessCheck("data-directory", options.DataDirectory));
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")))
             .SetApplicationName("teleread");
+        builder.Services.AddArchive(builder.Configuration, options.DataDirectory);
         builder.Services.AddTelereadAuthentication();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
+        builder.Services.AddReading(builder.Configuration);
         builder.Services.AddDicomWeb();
 
         customise?.Invoke(builder);
@@ -79,6 +83,7 @@ public static class TelereadServer
         app.MapAuthApi();
         app.MapDirectoryApi();
         app.MapAdminApi();
+        app.MapReadingApi();
         app.MapDicomWeb();
         mapExtra?.Invoke(app);
         return app;

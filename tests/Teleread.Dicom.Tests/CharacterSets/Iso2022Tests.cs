@@ -78,6 +78,18 @@ public class Iso2022Tests
     }
 
     [Fact]
+    public void Half_width_katakana_after_kanji_returns_G0_to_romaji_first()
+    {
+        // ESC ( J before 0xB1 is not required by ISO 2022, but fragment-wise decoders (pydicom) need it.
+        var cs = DicomCharacterSet.FromSpecificCharacterSet(["ISO 2022 IR 13", "ISO 2022 IR 87"]);
+
+        var bytes = cs.Encode("山ｱ", DicomTextKind.PersonName);
+
+        Assert.Equal([0x1B, 0x24, 0x42, 0x3B, 0x33, 0x1B, 0x28, 0x4A, 0xB1], bytes);
+        Assert.Equal("山ｱ", cs.Decode([0x1B, 0x24, 0x42, 0x3B, 0x33, 0xB1], DicomTextKind.PersonName));
+    }
+
+    [Fact]
     public void A_space_inside_a_kanji_run_is_read_as_space()
     {
         var cs = DicomCharacterSet.FromSpecificCharacterSet(["", "ISO 2022 IR 87"]);

@@ -59,7 +59,7 @@ internal static class Iso2022Decoder
             }
             else if (b < 0x80)
             {
-                c = g0.Decode(b);
+                c = g0 == CodeElements.Ascii ? (char)b : g0.Decode(b);
             }
             else if (b >= 0xA0 && g1 is not null)
             {
@@ -93,14 +93,14 @@ internal static class Iso2022Decoder
             var b = bytes[i];
             if (b == Esc)
             {
-                var length = EscapeSequenceLength(bytes[i..]);
+                var length = DesignationSequence.Length(bytes[i..]);
                 var slot = CodeElementSlot.G0;
-                var target = length > 0 ? Designate(bytes.Slice(i, length), out slot) : null;
+                var target = length > 0 ? DesignationSequence.Parse(bytes.Slice(i, length), out slot) : null;
                 if (target is null || (strict && !config.Allows(target)))
                 {
                     Fail(strict, ref valid, $"unknown or undeclared escape sequence at offset {i}");
                     output[n++] = Replacement;
-                    i += length > 0 ? length : MalformedEscapeLength(bytes[i..]);
+                    i += length > 0 ? length : DesignationSequence.MalformedLength(bytes[i..]);
                     continue;
                 }
 
@@ -232,63 +232,6 @@ internal static class Iso2022Decoder
 
         output[n++] = c;
         return length;
-    }
-
-    /// <summary>The length of ESC I* F (ISO/IEC 2022 13.1), or 0 if the bytes do not form one.</summary>
-    private static int EscapeSequenceLength(ReadOnlySpan<byte> bytes)
-    {
-        for (var k = 1; k < bytes.Length && k <= 4; k++)
-        {
-            if (bytes[k] is >= 0x30 and <= 0x7E)
-            {
-                return k + 1;
-            }
-
-            if (bytes[k] is < 0x20 or > 0x2F)
-            {
-                return 0;
-            }
-        }
-
-        return 0;
-    }
-
-    // A malformed or truncated sequence: skip ESC and the intermediate bytes that follow it.
-    private static int MalformedEscapeLength(ReadOnlySpan<byte> bytes)
-    {
-        var k = 1;
-        while (k < bytes.Length && bytes[k] is >= 0x21 and <= 0x2F)
-        {
-            k++;
-        }
-
-        return k;
-    }
-
-    private static CodeElement? Designate(ReadOnlySpan<byte> sequence, out CodeElementSlot slot)
-    {
-        slot = CodeElementSlot.G0;
-        var final = sequence[^1];
-        switch (sequence.Length)
-        {
-            case 3 when sequence[1] == 0x28:
-                return CodeElements.Find(CodeElementStructure.Set94, final);
-            case 3 when sequence[1] == 0x29:
-                slot = CodeElementSlot.G1;
-                return CodeElements.Find(CodeElementStructure.Set94, final);
-            case 3 when sequence[1] == 0x2D:
-                slot = CodeElementSlot.G1;
-                return CodeElements.Find(CodeElementStructure.Set96, final);
-            case 3 when sequence[1] == 0x24 && final is >= 0x40 and <= 0x42:
-                return CodeElements.Find(CodeElementStructure.Set94x94, final);
-            case 4 when sequence[1] == 0x24 && sequence[2] == 0x28:
-                return CodeElements.Find(CodeElementStructure.Set94x94, final);
-            case 4 when sequence[1] == 0x24 && sequence[2] == 0x29:
-                slot = CodeElementSlot.G1;
-                return CodeElements.Find(CodeElementStructure.Set94x94, final);
-            default:
-                return null;
-        }
     }
 
     private static void Fail(bool strict, ref bool valid, string problem)

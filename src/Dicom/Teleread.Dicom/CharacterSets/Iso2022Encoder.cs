@@ -93,9 +93,15 @@ internal static class Iso2022Encoder
 
     private static bool TryWriteCharacter(Iso2022Configuration config, ref State state, char c, DicomTextKind kind, ref Output writer)
     {
-        if (TryWriteIn(state.G0, CodeElementSlot.G0, c, kind, ref writer) || (state.G1 is { } g1 && TryWriteIn(g1, CodeElementSlot.G1, c, kind, ref writer)))
+        if (TryWriteIn(state.G0, CodeElementSlot.G0, c, kind, ref writer))
         {
             return true;
+        }
+
+        if (state.G1 is { } g1 && CanWrite(g1, c, kind))
+        {
+            ReturnFromTwoByteG0(config, ref state, ref writer);
+            return TryWriteIn(g1, CodeElementSlot.G1, c, kind, ref writer);
         }
 
         if (!config.CodeExtensions)
@@ -108,6 +114,11 @@ internal static class Iso2022Encoder
             if (element == state.G0 || element == state.G1 || !CanWrite(element, c, kind))
             {
                 continue;
+            }
+
+            if (element.DicomSlot == CodeElementSlot.G1)
+            {
+                ReturnFromTwoByteG0(config, ref state, ref writer);
             }
 
             Designate(element, element.DicomSlot, ref state, ref writer);
@@ -139,6 +150,16 @@ internal static class Iso2022Encoder
 
         writer.Write((byte)((code & 0xFF) | high));
         return true;
+    }
+
+    // ISO 2022 allows a GR character while a two-byte set is in G0, but decoders that convert each escape-delimited
+    // fragment with one codec (pydicom, DCMTK, .NET's iso-2022-jp) cannot read it, so G0 goes back to its initial set.
+    private static void ReturnFromTwoByteG0(Iso2022Configuration config, ref State state, ref Output writer)
+    {
+        if (state.G0.BytesPerCharacter == 2)
+        {
+            Designate(config.InitialG0, CodeElementSlot.G0, ref state, ref writer);
+        }
     }
 
     private static void RestoreInitial(Iso2022Configuration config, ref State state, ref Output writer)

@@ -10,6 +10,7 @@ using Teleread.Server.Dimse;
 using Teleread.Server.Audit;
 using Teleread.Server.Auth;
 using Teleread.Server.Configuration;
+using Teleread.Server.DicomWeb;
 using Teleread.Server.Health;
 using Teleread.Server.Reading;
 
@@ -65,6 +66,7 @@ public static class TelereadServer
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
         builder.Services.AddReading(builder.Configuration);
+        builder.Services.AddDicomWeb();
 
         customise?.Invoke(builder);
 
@@ -73,6 +75,7 @@ public static class TelereadServer
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath) });
+        app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthorization();
@@ -83,6 +86,7 @@ public static class TelereadServer
         app.MapDirectoryApi();
         app.MapAdminApi();
         app.MapReadingApi();
+        app.MapDicomWeb();
         mapExtra?.Invoke(app);
         return app;
     }

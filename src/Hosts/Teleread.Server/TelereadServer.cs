@@ -61,6 +61,7 @@ public static class TelereadServer
             .SetApplicationName("teleread");
         builder.Services.AddArchive(builder.Configuration, options.DataDirectory);
         builder.Services.AddDimse();
+        builder.Services.AddSingleton<DicomWeb.IDicomWebArchive, DicomWeb.ArchiveDicomWebArchive>();
         builder.Services.AddTelereadAuthentication();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

@@ -16,10 +16,13 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
     private const int CopyBufferSize = 128 * 1024;
 
     /// <summary>Ingests a PS3.10 file (preamble, DICM, meta group, data set). An exception from reading <paramref name="part10"/> propagates after the partial blob is removed.</summary>
-    public async Task<IngestResult> IngestAsync(IngestSource source, Stream part10, CancellationToken ct)
+    public Task<IngestResult> IngestAsync(IngestSource source, Stream part10, CancellationToken ct) => IngestAsync(source, part10, null, ct);
+
+    /// <summary>As <see cref="IngestAsync(IngestSource, Stream, CancellationToken)"/>, refusing an instance of another study than <paramref name="requiredStudyUid"/> (STOW-RS to /studies/{uid}).</summary>
+    public async Task<IngestResult> IngestAsync(IngestSource source, Stream part10, string? requiredStudyUid, CancellationToken ct)
     {
         var written = await WriteBlobAsync(source, null, part10, ct).ConfigureAwait(false);
-        return written.Commit is null ? written.Failure! : await IndexAsync(source, written.Commit, null, ct).ConfigureAwait(false);
+        return written.Commit is null ? written.Failure! : await IndexAsync(source, written.Commit, null, ct, requiredStudyUid).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -77,7 +80,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         }
     }
 
-    private async Task<IngestResult> IndexAsync(IngestSource source, BlobCommit blob, (string SopClass, string SopInstance)? command, CancellationToken ct)
+    private async Task<IngestResult> IndexAsync(IngestSource source, BlobCommit blob, (string SopClass, string SopInstance)? command, CancellationToken ct, string? requiredStudyUid = null)
     {
         InstanceRecord record;
         try
@@ -99,10 +102,16 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
             problem = "The data set's SOP Class / Instance UID differ from the C-STORE command's";
         }
 
+        var wrongStudy = problem is null && requiredStudyUid is not null && record.StudyUid != requiredStudyUid;
+        if (wrongStudy)
+        {
+            problem = $"The instance belongs to study {record.StudyUid}, not to the study {requiredStudyUid} it was sent to";
+        }
+
         if (problem is not null)
         {
             await DeleteQuietlyAsync(blob.Key).ConfigureAwait(false);
-            return IngestResult.Rejected(command is null ? IngestStatus.CannotUnderstand : IngestStatus.DataSetDoesNotMatchSopClass, problem, record.SopClassUid, record.SopInstanceUid);
+            return IngestResult.Rejected(command is null && !wrongStudy ? IngestStatus.CannotUnderstand : IngestStatus.DataSetDoesNotMatchSopClass, problem, record.SopClassUid, record.SopInstanceUid);
         }
 
         var added = await index.AddAsync(record, blob, source.Origin.ToString(), ct).ConfigureAwait(false);

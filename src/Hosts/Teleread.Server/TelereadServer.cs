@@ -5,10 +5,13 @@ using Microsoft.Extensions.Options;
 using Teleread.Data;
 using Teleread.Identity;
 using Teleread.Server.Apis;
+using Teleread.Server.Archive;
+using Teleread.Server.Dimse;
 using Teleread.Server.Audit;
 using Teleread.Server.Auth;
 using Teleread.Server.Configuration;
 using Teleread.Server.Health;
+using Teleread.Server.Reading;
 
 namespace Teleread.Server;
 
@@ -55,10 +58,13 @@ public static class TelereadServer
         builder.Services.AddSingleton<IReadinessCheck>(new DirectoryReadinessCheck("data-directory", options.DataDirectory));
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")))
             .SetApplicationName("teleread");
+        builder.Services.AddArchive(builder.Configuration, options.DataDirectory);
+        builder.Services.AddDimse();
         builder.Services.AddTelereadAuthentication();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
+        builder.Services.AddReading(builder.Configuration);
 
         customise?.Invoke(builder);
 
@@ -76,6 +82,7 @@ public static class TelereadServer
         app.MapAuthApi();
         app.MapDirectoryApi();
         app.MapAdminApi();
+        app.MapReadingApi();
         mapExtra?.Invoke(app);
         return app;
     }

@@ -80,7 +80,9 @@ public sealed class AssignmentEngineTests
     {
         var full = new AssignmentCandidate(TestData.Radiologist("f", capacity: 4), 0, 4, 0, Now);
         var busy = new AssignmentCandidate(TestData.Radiologist("b"), 1, 0, 0, Now.AddMinutes(10));
-        Assert.Equal("every qualified radiologist on shift is at capacity", Assert.Single(_engine.Plan([full, busy], [Case()], Now).Unassigned).Reason);
+        var freeButUnqualified = Free(TestData.Radiologist("mg", modalities: [ImagingModality.Mammography]));
+        Assert.Equal("every qualified radiologist on shift is at capacity", Assert.Single(_engine.Plan([full, busy, freeButUnqualified], [Case()], Now).Unassigned).Reason);
+        Assert.Equal("every radiologist is at capacity", Assert.Single(_engine.Plan([full, busy], [Case()], Now).Unassigned).Reason);
     }
 
     [Fact]

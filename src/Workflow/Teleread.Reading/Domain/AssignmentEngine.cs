@@ -19,6 +19,13 @@ public sealed class AssignmentEngine(AssignmentOptions options)
 
         foreach (var c in cases.OrderBy(c => c.Deadline).ThenBy(c => c.ReceivedAt).ThenBy(c => c.RequestId))
         {
+            if (!candidates.Any(r => HasRoom(r, load[r.Profile.Id])))
+            {
+                // Everyone is full: skip the per-case checks (the queue can be long in a busy hour).
+                unassigned.Add(new UnassignedCase(c.RequestId, "every radiologist is at capacity"));
+                continue;
+            }
+
             var qualified = candidates.Where(r => Qualification.IsQualified(r.Profile, c)).ToList();
             if (qualified.Count == 0)
             {
@@ -39,7 +46,7 @@ public sealed class AssignmentEngine(AssignmentOptions options)
                 var l = load[r.Profile.Id];
                 var fitsShift = !Options.RequireShiftCoverage || c.Priority == ReadingPriority.Urgent ||
                     l.BusyUntil + readingTime <= shiftEnds[r.Profile.Id];
-                return l.Open < Options.MaxOpenCasesPerRadiologist && l.LastHour < r.Profile.CapacityPerHour && fitsShift;
+                return HasRoom(r, l) && fitsShift;
             }).ToList();
             if (available.Count == 0)
             {
@@ -61,6 +68,8 @@ public sealed class AssignmentEngine(AssignmentOptions options)
 
         return new AssignmentPlan(assignments, unassigned);
     }
+
+    private bool HasRoom(AssignmentCandidate r, Load l) => l.Open < Options.MaxOpenCasesPerRadiologist && l.LastHour < r.Profile.CapacityPerHour;
 
     private sealed record Load(int Open, int LastHour, double MinutesToday, DateTimeOffset BusyUntil);
 }

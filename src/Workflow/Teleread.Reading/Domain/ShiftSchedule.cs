@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Teleread.Reading.Domain;
 
 /// <summary>A radiologist's weekly shifts in their time zone (IANA id), e.g. a Japanese radiologist living in Berlin.</summary>
@@ -15,6 +17,7 @@ public sealed class ShiftSchedule
     }
 
     public string TimeZoneId { get; }
+    [JsonIgnore]
     public TimeZoneInfo Zone { get; }
     public IReadOnlyList<ShiftWindow> Windows { get; }
 

@@ -1,0 +1,233 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Teleread.Reading.Application;
+using Teleread.Reading.Domain;
+using Teleread.Reading.Persistence;
+using Teleread.Server.Auth;
+using static Teleread.Server.Apis.ReadingApiContracts;
+using Caller = Teleread.Identity.Caller;
+using Role = Teleread.Identity.Role;
+
+namespace Teleread.Server.Apis;
+
+/// <summary>
+/// Reading requests, worklists, the pool, the SLA board and the reading roster. Tenant rules: a clinic user sees
+/// and acts on its own clinic's requests only; a radiologist sees what is assigned to them (or theirs to second-read)
+/// and the pool they are qualified for; an operator sees everything. Other tenants' requests answer 404.
+/// </summary>
+public static class ReadingApi
+{
+    private static readonly HashSet<ReadingCommand> ClinicCommands = [ReadingCommand.CompleteImages, ReadingCommand.Cancel, ReadingCommand.Acknowledge];
+
+    private static readonly HashSet<ReadingCommand> ReaderCommands =
+    [
+        ReadingCommand.StartReading, ReadingCommand.SubmitPreliminary, ReadingCommand.Release, ReadingCommand.SendToQaCheck,
+        ReadingCommand.ReturnForCorrection, ReadingCommand.Finalize, ReadingCommand.AddAddendum,
+    ];
+
+    public static IEndpointRouteBuilder MapReadingApi(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/reading").RequireAuthorization().WithTags("Reading");
+        g.MapPost("/requests", CreateAsync);
+        g.MapGet("/requests", ListAsync);
+        g.MapGet("/requests/{id:guid}", GetAsync);
+        g.MapPost("/requests/{id:guid}/complete", CompleteAsync);
+        g.MapPost("/requests/{id:guid}/commands/{command}", CommandAsync);
+        g.MapPost("/requests/{id:guid}/claim", ClaimAsync);
+        g.MapPost("/requests/{id:guid}/lock", RenewLockAsync);
+        g.MapGet("/worklist", async (HttpContext ctx, ReadingService reading, CancellationToken ct) =>
+            TypedResults.Ok((await reading.WorklistAsync(ctx.GetCaller().UserId, ct).ConfigureAwait(false)).Select(RequestView.Of).ToList()));
+        g.MapGet("/pool", async (HttpContext ctx, ReadingService reading, CancellationToken ct) =>
+            TypedResults.Ok((await reading.PoolAsync(ctx.GetCaller().UserId, ct).ConfigureAwait(false)).Select(RequestView.Of).ToList()));
+        g.MapGet("/transitions", () => TypedResults.Ok(ReadingTransitionTable.Transitions.Select(t => new TransitionView(t.From, t.Command, t.To))
+            .OrderBy(t => t.From).ThenBy(t => t.Command).ToList()));
+
+        var ops = g.MapGroup("").RequireAuthorization(AuthenticationSetup.OperatorOnly);
+        ops.MapGet("/sla-board", async (ReadingService reading, CancellationToken ct) => TypedResults.Ok(await reading.SlaBoardAsync(ct).ConfigureAwait(false)));
+        ops.MapGet("/alerts", async (SlaAlertStore alerts, Guid? requestId, int? limit, CancellationToken ct) =>
+            TypedResults.Ok(await alerts.ListAsync(requestId, Math.Clamp(limit ?? 100, 1, 1000), ct).ConfigureAwait(false)));
+        ops.MapPost("/assign", async (ReadingService reading, CancellationToken ct) => TypedResults.Ok(await reading.AssignQueuedAsync(ct).ConfigureAwait(false)));
+        ops.MapGet("/radiologists", async (ReadingService reading, CancellationToken ct) => TypedResults.Ok(await reading.Directory.ListRadiologistsAsync(ct).ConfigureAwait(false)));
+        ops.MapPut("/radiologists/{id}", UpsertRadiologistAsync);
+        ops.MapPut("/clinics/{id}", UpsertClinicAsync);
+        g.MapGet("/clinics/{id}", GetClinicAsync);
+        return app;
+    }
+
+    private static async Task<Results<Created<RequestView>, ProblemHttpResult>> CreateAsync(CreateRequestBody body, HttpContext ctx, ReadingService reading, CancellationToken ct)
+    {
+        var caller = ctx.GetCaller();
+        var clinicId = caller.Role switch
+        {
+            Role.ClinicUser => caller.ClinicId,
+            Role.Operator => body.ClinicId,
+            _ => null,
+        };
+        if (caller.Role == Role.Radiologist)
+        {
+            return Problem(403, "Forbidden", "Radiologists do not open reading requests.");
+        }
+
+        if (string.IsNullOrWhiteSpace(clinicId) || string.IsNullOrWhiteSpace(body.PatientId) || string.IsNullOrWhiteSpace(body.StudyReference)
+            || string.IsNullOrWhiteSpace(body.ClinicalQuestion) || string.IsNullOrWhiteSpace(body.RequestingDoctor))
+        {
+            return Problem(400, "Invalid request", "clinicId (operators), patientId, studyReference, clinicalQuestion and requestingDoctor are required.");
+        }
+
+        var details = new ReadingRequestDetails(body.ClinicalQuestion, body.Modality, body.BodyRegion, body.Priority, body.RequestingDoctor,
+            body.Attachments ?? [], body.PriorStudyReferences ?? [], body.RequiredSubspecialty);
+        var outcome = await reading.ReceiveAsync(new NewReadingRequest(clinicId, body.PatientId, body.StudyReference, details, body.AskForSecondReading),
+            ActorOf(caller), ct).ConfigureAwait(false);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/reading/requests/{outcome.Request!.Id}", RequestView.Of(outcome.Request))
+            : Problem(outcome);
+    }
+
+    private static async Task<Results<Ok<List<RequestView>>, ProblemHttpResult>> ListAsync(HttpContext ctx, ReadingService reading,
+        string? clinicId, ReadingState? state, CancellationToken ct)
+    {
+        var caller = ctx.GetCaller();
+        if (caller.Role == Role.Radiologist)
+        {
+            return Problem(403, "Forbidden", "Radiologists use /api/reading/worklist and /api/reading/pool.");
+        }
+
+        var scope = caller.IsOperator ? clinicId : caller.ClinicId;
+        var list = await reading.Requests.ListAsync(new ReadingRequestFilter(ClinicId: scope, States: state is { } s ? [s] : null), ct).ConfigureAwait(false);
+        return TypedResults.Ok(list.Select(RequestView.Of).ToList());
+    }
+
+    private static async Task<Results<Ok<RequestView>, ProblemHttpResult>> GetAsync(Guid id, HttpContext ctx, ReadingService reading, CancellationToken ct)
+    {
+        var r = await reading.FindAsync(id, ct).ConfigureAwait(false);
+        return r is not null && CanSee(ctx.GetCaller(), r) ? TypedResults.Ok(RequestView.Of(r)) : NotFound(id);
+    }
+
+    private static async Task<Results<Ok<RequestView>, ProblemHttpResult>> CompleteAsync(Guid id, HttpContext ctx, ReadingService reading, CancellationToken ct)
+    {
+        var caller = ctx.GetCaller();
+        var r = await reading.FindAsync(id, ct).ConfigureAwait(false);
+        if (r is null || !CanSee(caller, r) || caller.Role == Role.Radiologist)
+        {
+            return NotFound(id);
+        }
+
+        var outcome = await reading.MarkCompleteAsync(id, ActorOf(caller), ct).ConfigureAwait(false);
+        return outcome.Succeeded ? TypedResults.Ok(RequestView.Of(outcome.Request!)) : Problem(outcome);
+    }
+
+    private static async Task<Results<Ok<RequestView>, ProblemHttpResult>> CommandAsync(Guid id, string command, CommandBody? body, HttpContext ctx,
+        ReadingService reading, CancellationToken ct)
+    {
+        if (!Enum.TryParse<ReadingCommand>(command, ignoreCase: true, out var cmd) || int.TryParse(command, out _))
+        {
+            return Problem(400, "Unknown command", $"'{command}' is not a reading command; see /api/reading/transitions.");
+        }
+
+        var caller = ctx.GetCaller();
+        var r = await reading.FindAsync(id, ct).ConfigureAwait(false);
+        if (r is null || !CanSee(caller, r))
+        {
+            return NotFound(id);
+        }
+
+        var permitted = caller.Role switch
+        {
+            Role.Operator => true,
+            Role.ClinicUser => ClinicCommands.Contains(cmd),
+            _ => ReaderCommands.Contains(cmd) && (r.State == ReadingState.SecondReading ? r.SecondReaderId == caller.UserId : r.AssignedRadiologistId == caller.UserId),
+        };
+        if (!permitted)
+        {
+            return Problem(403, "Forbidden", $"A {caller.Role} cannot {cmd} this request.");
+        }
+
+        var outcome = await reading.ExecuteAsync(id, cmd, ActorOf(caller), body?.Reason ?? $"{cmd} by {caller.Login}", body?.RadiologistId,
+            body?.ExpectedVersion, ct).ConfigureAwait(false);
+        return outcome.Succeeded ? TypedResults.Ok(RequestView.Of(outcome.Request!)) : Problem(outcome);
+    }
+
+    private static async Task<Results<Ok<RequestView>, ProblemHttpResult>> ClaimAsync(Guid id, HttpContext ctx, ReadingService reading, CancellationToken ct)
+    {
+        var caller = ctx.GetCaller();
+        if (caller.Role != Role.Radiologist)
+        {
+            return Problem(403, "Forbidden", "Only radiologists claim cases from the pool; operators assign.");
+        }
+
+        var outcome = await reading.ClaimAsync(id, caller.UserId, ct).ConfigureAwait(false);
+        return outcome.Succeeded ? TypedResults.Ok(RequestView.Of(outcome.Request!)) : Problem(outcome);
+    }
+
+    private static async Task<Results<Ok<RequestView>, ProblemHttpResult>> RenewLockAsync(Guid id, HttpContext ctx, ReadingService reading, CancellationToken ct)
+    {
+        var caller = ctx.GetCaller();
+        var outcome = caller.Role == Role.Radiologist
+            ? await reading.RenewLockAsync(id, caller.UserId, ct).ConfigureAwait(false)
+            : CommandOutcome.Fail(ReadingError.NotTheAssignee, "Only the reading radiologist holds the lock.");
+        return outcome.Succeeded ? TypedResults.Ok(RequestView.Of(outcome.Request!)) : Problem(outcome);
+    }
+
+    private static async Task<Results<Ok<RadiologistProfile>, ProblemHttpResult>> UpsertRadiologistAsync(string id, RadiologistProfile profile,
+        ReadingService reading, CancellationToken ct)
+    {
+        if (profile.Id != id || profile.CapacityPerHour <= 0)
+        {
+            return Problem(400, "Invalid profile", "The profile id must match the URL and capacityPerHour must be positive.");
+        }
+
+        await reading.Directory.UpsertRadiologistAsync(profile, ct).ConfigureAwait(false);
+        return TypedResults.Ok(profile);
+    }
+
+    private static async Task<Results<Ok<Clinic>, ProblemHttpResult>> UpsertClinicAsync(string id, Clinic clinic, ReadingService reading, CancellationToken ct)
+    {
+        if (clinic.Id != id)
+        {
+            return Problem(400, "Invalid clinic", "The clinic id must match the URL.");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(clinic.Contract.Sla.TimeZoneId, out _))
+        {
+            return Problem(400, "Invalid clinic", $"Unknown time zone '{clinic.Contract.Sla.TimeZoneId}' in the SLA terms.");
+        }
+
+        await reading.Directory.UpsertClinicAsync(clinic, ct).ConfigureAwait(false);
+        return TypedResults.Ok(clinic);
+    }
+
+    private static async Task<Results<Ok<Clinic>, ProblemHttpResult>> GetClinicAsync(string id, HttpContext ctx, ReadingService reading, CancellationToken ct)
+    {
+        var caller = ctx.GetCaller();
+        var clinic = caller.CanSeeClinic(id) ? await reading.Directory.FindClinicAsync(id, ct).ConfigureAwait(false) : null;
+        return clinic is null ? Problem(404, "Not found", $"Clinic '{id}' has no reading contract visible to you.") : TypedResults.Ok(clinic);
+    }
+
+    private static bool CanSee(Caller c, ReadingRequest r) => c.Role switch
+    {
+        Role.Operator => true,
+        Role.ClinicUser => c.ClinicId == r.ClinicId,
+        _ => r.AssignedRadiologistId == c.UserId || r.SecondReaderId == c.UserId,
+    };
+
+    private static Actor ActorOf(Caller c) => new(c.UserId, c.Role switch
+    {
+        Role.Operator => ActorRole.Operator,
+        Role.Radiologist => ActorRole.Radiologist,
+        _ => ActorRole.ClinicUser,
+    });
+
+    private static ProblemHttpResult NotFound(Guid id) => Problem(404, "Not found", $"Reading request {id} not found.");
+
+    private static ProblemHttpResult Problem(CommandOutcome o) => Problem(o.Error switch
+    {
+        ReadingError.NotFound => 404,
+        ReadingError.NotTheAssignee or ReadingError.NotQualified => 403,
+        ReadingError.RadiologistRequired => 400,
+        ReadingError.LockedByAnother => 423,
+        _ => 409,
+    }, o.Error.ToString()!, o.Message!, o.Error.ToString());
+
+    private static ProblemHttpResult Problem(int status, string title, string detail, string? code = null) =>
+        TypedResults.Problem(detail, statusCode: status, title: title,
+            extensions: code is null ? null : new Dictionary<string, object?> { ["code"] = code });
+}

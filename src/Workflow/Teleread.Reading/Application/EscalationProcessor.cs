@@ -1,0 +1,81 @@
+using Teleread.Data;
+using Teleread.Reading.Domain;
+using Teleread.Reading.Persistence;
+
+namespace Teleread.Reading.Application;
+
+/// <summary>
+/// Acts on due escalation timers: raises an SLA alert, and when the policy says so takes the case from a
+/// radiologist who has not started (or whose lock lapsed) and gives it to another qualified one — or back to the
+/// pool when nobody else can take it. The alert, the change and "timer processed" commit together.
+/// </summary>
+public sealed class EscalationProcessor(IDatabase db, ReadingService reading, string workerId)
+{
+    private const int BatchSize = 50;
+    private readonly EscalationTimerStore _timers = new(db);
+
+    public string WorkerId { get; } = workerId;
+
+    /// <summary>Processes the timers due now; returns how many were completed.</summary>
+    public async Task<int> ProcessDueAsync(CancellationToken ct)
+    {
+        var now = reading.Clock.GetUtcNow();
+        var leased = await _timers.LeaseDueAsync(WorkerId, now, now + reading.Options.EscalationLease, BatchSize, ct).ConfigureAwait(false);
+        var done = 0;
+        foreach (var timer in leased)
+        {
+            done += await ProcessAsync(timer, ct).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return done;
+    }
+
+    private async Task<bool> ProcessAsync(StoredEscalationTimer timer, CancellationToken ct)
+    {
+        var now = reading.Clock.GetUtcNow();
+        var request = await reading.Requests.FindAsync(timer.RequestId, ct).ConfigureAwait(false);
+        var decision = request is null
+            ? new EscalationDecision(EscalationAction.None, "request no longer exists")
+            : reading.Escalation.Decide(timer.Step, request, now);
+        string? newReader = null;
+        if (decision.Action == EscalationAction.AlertAndReassign && request is not null)
+        {
+            newReader = await PickOtherReaderAsync(request, now, ct).ConfigureAwait(false);
+        }
+
+        return await db.WriteAsync(async (c, t) =>
+        {
+            var outcome = decision.Action.ToString();
+            if (request is not null && decision.Action == EscalationAction.AlertAndReassign)
+            {
+                var loaded = request.Version;
+                var command = newReader is null ? ReadingCommand.Release : ReadingCommand.Reassign;
+                var result = request.Apply(command, new CommandContext(Actor.System, now, $"escalation ({timer.Step}): {decision.Why}", newReader));
+                if (!result.IsAccepted || !await reading.Requests.TrySaveAsync(c, t, request, loaded, ct).ConfigureAwait(false))
+                {
+                    // The request moved meanwhile; leave the timer for the next round, when the lease lapses.
+                    return false;
+                }
+
+                outcome = newReader is null ? "released to pool" : $"reassigned to {newReader}";
+            }
+
+            if (request is not null && decision.Action != EscalationAction.None)
+            {
+                await SlaAlertStore.InsertAsync(c, t, new SlaAlert(Guid.NewGuid(), request.Id, request.ClinicId, now, timer.Step, decision.Action,
+                    decision.Why + (decision.Action == EscalationAction.AlertAndReassign ? $"; {outcome}" : "")), ct).ConfigureAwait(false);
+            }
+
+            return await EscalationTimerStore.MarkProcessedAsync(c, t, timer.Id, WorkerId, now, $"{outcome}: {decision.Why}", ct).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
+    }
+
+    private async Task<string?> PickOtherReaderAsync(ReadingRequest request, DateTimeOffset now, CancellationToken ct)
+    {
+        var candidates = (await reading.BuildCandidatesAsync(now, ct).ConfigureAwait(false))
+            .Where(c => c.Profile.Id != request.AssignedRadiologistId).ToList();
+        var engine = new AssignmentEngine(new AssignmentOptions { MaxOpenCasesPerRadiologist = int.MaxValue, RequireShiftCoverage = false });
+        var plan = engine.Plan(candidates, [AssignableCase.From(request, reading.Options.ExpectedMinutes(request.Details.Modality))], now);
+        return plan.Assignments.FirstOrDefault()?.RadiologistId;
+    }
+}

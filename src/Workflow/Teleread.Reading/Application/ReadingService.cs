@@ -1,0 +1,256 @@
+using Teleread.Data;
+using Teleread.Reading.Domain;
+using Teleread.Reading.Persistence;
+
+namespace Teleread.Reading.Application;
+
+/// <summary>
+/// The reading workflow's use cases. Each loads a request, lets the domain decide, and saves it with an
+/// optimistic version check in one unit of work; time comes only from the injected <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class ReadingService(IDatabase db, TimeProvider clock, ReadingOptions options, AssignmentEngine engine, EscalationPolicy escalation)
+{
+    private static readonly ReadingState[] OpenForReader = [ReadingState.Assigned, ReadingState.Reading, ReadingState.Preliminary];
+
+    public ReadingRequestStore Requests { get; } = new(db);
+    public ReadingDirectoryStore Directory { get; } = new(db);
+    public TimeProvider Clock => clock;
+    public ReadingOptions Options => options;
+    public EscalationPolicy Escalation => escalation;
+
+    public async Task<CommandOutcome> ReceiveAsync(NewReadingRequest n, Actor actor, CancellationToken ct)
+    {
+        if (await Directory.FindClinicAsync(n.ClinicId, ct).ConfigureAwait(false) is not { } clinic)
+        {
+            return CommandOutcome.Fail(ReadingError.NotFound, $"Clinic '{n.ClinicId}' has no reading contract.");
+        }
+
+        var now = clock.GetUtcNow();
+        var deadline = DeadlineCalculator.Compute(n.Details.Priority, now, clinic.Contract.Sla);
+        var request = ReadingRequest.Receive(Guid.NewGuid(), n.ClinicId, n.PatientId, n.StudyReference, n.Details, now, deadline,
+            clinic.Contract.RequiresSecondReading || n.AskForSecondReading, clinic.Contract.RequiresQaCheck);
+        await db.WriteAsync(async (c, t) =>
+        {
+            await Requests.InsertAsync(c, t, request, ct).ConfigureAwait(false);
+            await EscalationTimerStore.ScheduleAsync(c, t, escalation.Schedule(request), ct).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
+        return CommandOutcome.Ok(request);
+    }
+
+    /// <summary>More images of a study arrived: restarts the stability clock, or reopens a request visibly.</summary>
+    public async Task<IReadOnlyList<CommandOutcome>> ImagesArrivedAsync(string clinicId, string studyReference, int count, CancellationToken ct)
+    {
+        var requests = await Requests.ListAsync(new ReadingRequestFilter(ClinicId: clinicId, StudyReference: studyReference), ct).ConfigureAwait(false);
+        var outcomes = new List<CommandOutcome>();
+        foreach (var r in requests.Where(r => r.State != ReadingState.Cancelled))
+        {
+            outcomes.Add(await MutateAsync(r.Id, null, request =>
+            {
+                var now = clock.GetUtcNow();
+                if (request.State == ReadingState.Received)
+                {
+                    request.RecordImageArrival(now);
+                    return null;
+                }
+
+                var result = request.Apply(ReadingCommand.LateImages, new CommandContext(Actor.System, now, $"{count} image(s) arrived after the study was complete"));
+                return result.IsAccepted ? null : CommandOutcome.From(result, request);
+            }, ct).ConfigureAwait(false));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>The clinic says the study is complete: the request is ready for reading now.</summary>
+    public Task<CommandOutcome> MarkCompleteAsync(Guid id, Actor actor, CancellationToken ct) =>
+        MutateAsync(id, null, r => Chain(r, actor, "marked complete by the clinic", ReadingCommand.CompleteImages, ReadingCommand.Enqueue), ct);
+
+    /// <summary>Queues every received request whose study has been stable long enough.</summary>
+    public async Task<int> PromoteStableStudiesAsync(CancellationToken ct)
+    {
+        var policy = new StudyCompletenessPolicy(options.StudyStableFor);
+        var received = await Requests.ListAsync(new ReadingRequestFilter(States: [ReadingState.Received]), ct).ConfigureAwait(false);
+        var promoted = 0;
+        foreach (var r in received.Where(r => policy.IsStable(r, clock.GetUtcNow())))
+        {
+            var outcome = await MutateAsync(r.Id, r.Version, x =>
+                Chain(x, Actor.System, $"no new image for {options.StudyStableFor.TotalMinutes:0.#} min", ReadingCommand.CompleteImages, ReadingCommand.Enqueue), ct).ConfigureAwait(false);
+            promoted += outcome.Succeeded ? 1 : 0;
+        }
+
+        return promoted;
+    }
+
+    /// <summary>Any lifecycle command, refused with the domain's error or a concurrency conflict.</summary>
+    public Task<CommandOutcome> ExecuteAsync(Guid id, ReadingCommand command, Actor actor, string reason, string? radiologistId, int? expectedVersion, CancellationToken ct) =>
+        MutateAsync(id, expectedVersion, r =>
+        {
+            var now = clock.GetUtcNow();
+            var result = r.Apply(command, new CommandContext(actor, now, reason, radiologistId));
+            if (result.IsAccepted && command == ReadingCommand.StartReading && r.AssignedRadiologistId is { } reader)
+            {
+                r.TryLock(reader, now, options.LockTtl);
+            }
+
+            return result.IsAccepted ? null : CommandOutcome.From(result, r);
+        }, ct);
+
+    /// <summary>A radiologist takes a queued case from the pool and starts reading; of simultaneous claims one wins.</summary>
+    public async Task<CommandOutcome> ClaimAsync(Guid id, string radiologistId, CancellationToken ct)
+    {
+        var profile = await Directory.FindRadiologistAsync(radiologistId, ct).ConfigureAwait(false);
+        var request = await Requests.FindAsync(id, ct).ConfigureAwait(false);
+        if (profile is null || request is null)
+        {
+            return CommandOutcome.Fail(ReadingError.NotFound, profile is null ? $"Radiologist '{radiologistId}' is not on the roster." : $"Request {id} not found.");
+        }
+
+        if (Qualification.WhyNot(profile, AssignableCase.From(request, options.ExpectedMinutes(request.Details.Modality))) is { } why)
+        {
+            return CommandOutcome.Fail(ReadingError.NotQualified, $"{radiologistId} {why}.");
+        }
+
+        return await MutateAsync(id, request.Version, r =>
+        {
+            var now = clock.GetUtcNow();
+            var result = r.Apply(ReadingCommand.Claim, new CommandContext(new Actor(radiologistId, ActorRole.Radiologist), now, "claimed from the pool", radiologistId));
+            if (!result.IsAccepted)
+            {
+                return CommandOutcome.From(result, r);
+            }
+
+            r.TryLock(radiologistId, now, options.LockTtl);
+            return null;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The reader is still at it: extends their lock, or says who holds it.</summary>
+    public Task<CommandOutcome> RenewLockAsync(Guid id, string radiologistId, CancellationToken ct) =>
+        MutateAsync(id, null, r =>
+        {
+            if (r.AssignedRadiologistId != radiologistId && r.SecondReaderId != radiologistId)
+            {
+                return CommandOutcome.Fail(ReadingError.NotTheAssignee, $"{radiologistId} is not reading request {id}.");
+            }
+
+            var outcome = r.TryLock(radiologistId, clock.GetUtcNow(), options.LockTtl);
+            return outcome.Acquired ? null : CommandOutcome.Fail(ReadingError.LockedByAnother, $"Locked by {outcome.Holder} until {outcome.ExpiresAt:O}.");
+        }, ct);
+
+    /// <summary>Runs the engine over the queue and assigns what it can; returns the assignments that were saved.</summary>
+    public async Task<IReadOnlyList<Assignment>> AssignQueuedAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var queued = await Requests.ListAsync(new ReadingRequestFilter(States: [ReadingState.Queued]), ct).ConfigureAwait(false);
+        if (queued.Count == 0)
+        {
+            return [];
+        }
+
+        var candidates = await BuildCandidatesAsync(now, ct).ConfigureAwait(false);
+        var plan = engine.Plan(candidates, queued.Select(r => AssignableCase.From(r, options.ExpectedMinutes(r.Details.Modality))).ToList(), now);
+        var versions = queued.ToDictionary(r => r.Id, r => r.Version);
+        var saved = new List<Assignment>();
+        foreach (var a in plan.Assignments)
+        {
+            var outcome = await ExecuteAsync(a.RequestId, ReadingCommand.Assign, Actor.System,
+                $"assignment engine: expected finish {a.ExpectedFinish:O}", a.RadiologistId, versions[a.RequestId], ct).ConfigureAwait(false);
+            if (outcome.Succeeded)
+            {
+                saved.Add(a);
+            }
+        }
+
+        return saved;
+    }
+
+    /// <summary>The roster with each radiologist's current load, as the engine needs it.</summary>
+    public async Task<IReadOnlyList<AssignmentCandidate>> BuildCandidatesAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var roster = await Directory.ListRadiologistsAsync(ct).ConfigureAwait(false);
+        var open = await Requests.ListAsync(new ReadingRequestFilter(States: [ReadingState.Assigned, ReadingState.Reading], Limit: 5000), ct).ConfigureAwait(false);
+        var lastHour = await Requests.AssignmentsSinceAsync(now - TimeSpan.FromHours(1), ct).ConfigureAwait(false);
+        var today = await Requests.AssignmentsSinceAsync(now - TimeSpan.FromHours(24), ct).ConfigureAwait(false);
+        return roster.Select(p =>
+        {
+            var mine = open.Where(r => r.AssignedRadiologistId == p.Id).ToList();
+            var backlog = mine.Sum(r => options.ExpectedMinutes(r.Details.Modality));
+            return new AssignmentCandidate(p, mine.Count, lastHour.Where(x => x.RadiologistId == p.Id).Sum(x => x.Count),
+                today.Where(x => x.RadiologistId == p.Id).Sum(x => x.Count * options.ExpectedMinutes(x.Modality)), now.AddMinutes(backlog));
+        }).ToList();
+    }
+
+    public Task<ReadingRequest?> FindAsync(Guid id, CancellationToken ct) => Requests.FindAsync(id, ct);
+
+    /// <summary>What a radiologist has to do: their assigned and in-progress cases and second readings, by deadline.</summary>
+    public async Task<IReadOnlyList<ReadingRequest>> WorklistAsync(string radiologistId, CancellationToken ct)
+    {
+        var first = await Requests.ListAsync(new ReadingRequestFilter(RadiologistId: radiologistId, States: OpenForReader), ct).ConfigureAwait(false);
+        var second = await Requests.ListAsync(new ReadingRequestFilter(SecondReaderId: radiologistId, States: [ReadingState.SecondReading]), ct).ConfigureAwait(false);
+        return [.. first.Concat(second).OrderBy(r => r.Deadline)];
+    }
+
+    /// <summary>Queued cases this radiologist may claim (qualified, not excluded), by deadline.</summary>
+    public async Task<IReadOnlyList<ReadingRequest>> PoolAsync(string radiologistId, CancellationToken ct)
+    {
+        if (await Directory.FindRadiologistAsync(radiologistId, ct).ConfigureAwait(false) is not { } profile)
+        {
+            return [];
+        }
+
+        var queued = await Requests.ListAsync(new ReadingRequestFilter(States: [ReadingState.Queued]), ct).ConfigureAwait(false);
+        return queued.Where(r => Qualification.IsQualified(profile, AssignableCase.From(r, options.ExpectedMinutes(r.Details.Modality)))).ToList();
+    }
+
+    /// <summary>Every open request by deadline, flagged at risk once inside the escalation policy's alert lead.</summary>
+    public async Task<IReadOnlyList<SlaBoardEntry>> SlaBoardAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var open = await Requests.ListAsync(new ReadingRequestFilter(States: Enum.GetValues<ReadingState>().Where(s => s is < ReadingState.Final).ToList(), Limit: 5000), ct).ConfigureAwait(false);
+        return open.Select(r =>
+        {
+            var alertAt = escalation.Schedule(r).Min(t => t.DueAt);
+            return new SlaBoardEntry(r.Id, r.ClinicId, r.Details.Priority, r.State, r.AssignedRadiologistId, r.Deadline,
+                Math.Round((r.Deadline - now).TotalMinutes, 1), now >= alertAt, now > r.Deadline);
+        }).ToList();
+    }
+
+    /// <summary>Loads, changes (the delegate returns an error to refuse) and saves one request with a version check.</summary>
+    public Task<CommandOutcome> MutateAsync(Guid id, int? expectedVersion, Func<ReadingRequest, CommandOutcome?> change, CancellationToken ct) =>
+        db.WriteAsync(async (c, t) =>
+        {
+            if (await Requests.FindAsync(c, t, id, ct).ConfigureAwait(false) is not { } request)
+            {
+                return CommandOutcome.Fail(ReadingError.NotFound, $"Request {id} not found.");
+            }
+
+            var loaded = request.Version;
+            if (expectedVersion is { } v && v != loaded)
+            {
+                return CommandOutcome.Fail(ReadingError.ConcurrencyConflict, $"Request {id} changed (version {loaded}, expected {v}); reload and retry.");
+            }
+
+            if (change(request) is { } refused)
+            {
+                return refused;
+            }
+
+            return await Requests.TrySaveAsync(c, t, request, loaded, ct).ConfigureAwait(false)
+                ? CommandOutcome.Ok(request)
+                : CommandOutcome.Fail(ReadingError.ConcurrencyConflict, $"Request {id} was changed by someone else; reload and retry.");
+        }, ct);
+
+    private CommandOutcome? Chain(ReadingRequest r, Actor actor, string reason, params ReadingCommand[] commands)
+    {
+        foreach (var command in commands)
+        {
+            var result = r.Apply(command, new CommandContext(actor, clock.GetUtcNow(), reason));
+            if (!result.IsAccepted)
+            {
+                return CommandOutcome.From(result, r);
+            }
+        }
+
+        return null;
+    }
+}

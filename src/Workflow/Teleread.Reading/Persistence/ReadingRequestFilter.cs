@@ -1,0 +1,11 @@
+using Teleread.Reading.Domain;
+
+namespace Teleread.Reading.Persistence;
+
+public sealed record ReadingRequestFilter(
+    string? ClinicId = null,
+    string? RadiologistId = null,
+    IReadOnlyList<ReadingState>? States = null,
+    string? StudyReference = null,
+    string? SecondReaderId = null,
+    int Limit = 500);

@@ -1,0 +1,137 @@
+using System.Data.Common;
+using Dapper;
+using Teleread.Data;
+using Teleread.Reading.Domain;
+
+namespace Teleread.Reading.Persistence;
+
+/// <summary>
+/// Reading requests and their timelines. Saving is optimistic: the row is updated only if its version is still
+/// the one that was loaded, so of two people changing the same request at once exactly one wins.
+/// </summary>
+public sealed class ReadingRequestStore(IDatabase db)
+{
+    private const string Columns = "document AS Document, version AS Version";
+
+    public IDatabase Database { get; } = db;
+
+    public async Task InsertAsync(DbConnection c, DbTransaction t, ReadingRequest request, CancellationToken ct)
+    {
+        var s = request.ToSnapshot();
+        await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO reading_requests (id, clinic_id, patient_id, study_reference, priority, modality, state, assigned_radiologist_id,
+                second_reader_id, received_at, deadline, last_image_at, version, document)
+            VALUES (@Id, @ClinicId, @PatientId, @StudyReference, @Priority, @Modality, @State, @Assigned, @SecondReader, @ReceivedAt, @Deadline,
+                @LastImageAt, @Version, @Document)
+            """, Row(s), t, cancellationToken: ct)).ConfigureAwait(false);
+        await InsertTransitionsAsync(c, t, request.Id, s.Timeline, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the request if nobody changed it since <paramref name="expectedVersion"/>; false when someone did.</summary>
+    public async Task<bool> TrySaveAsync(DbConnection c, DbTransaction t, ReadingRequest request, int expectedVersion, CancellationToken ct)
+    {
+        var s = request.ToSnapshot();
+        var row = Row(s);
+        var updated = await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE reading_requests SET state = @State, assigned_radiologist_id = @Assigned, second_reader_id = @SecondReader, deadline = @Deadline,
+                last_image_at = @LastImageAt, version = @Version, document = @Document
+            WHERE id = @Id AND version = @ExpectedVersion
+            """, new { row.Id, row.State, row.Assigned, row.SecondReader, row.Deadline, row.LastImageAt, row.Version, row.Document, ExpectedVersion = expectedVersion },
+            t, cancellationToken: ct)).ConfigureAwait(false);
+        if (updated != 1)
+        {
+            return false;
+        }
+
+        var stored = await c.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM reading_transitions WHERE request_id = @Id", new { Id = request.Id.ToString() }, t, cancellationToken: ct)).ConfigureAwait(false);
+        await InsertTransitionsAsync(c, t, request.Id, s.Timeline.Skip((int)stored), ct).ConfigureAwait(false);
+        return true;
+    }
+
+    public Task<ReadingRequest?> FindAsync(Guid id, CancellationToken ct) =>
+        Database.ReadAsync(c => FindAsync(c, null, id, ct), ct);
+
+    public async Task<ReadingRequest?> FindAsync(DbConnection c, DbTransaction? t, Guid id, CancellationToken ct)
+    {
+        var row = await c.QuerySingleOrDefaultAsync<DocumentRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM reading_requests WHERE id = @Id", new { Id = id.ToString() }, t, cancellationToken: ct)).ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var timeline = await c.QueryAsync<TransitionRow>(new CommandDefinition("""
+            SELECT sequence AS Sequence, from_state AS FromState, command AS Command, to_state AS ToState, actor_id AS ActorId,
+                actor_role AS ActorRole, at AS At, reason AS Reason, radiologist_id AS RadiologistId
+            FROM reading_transitions WHERE request_id = @Id ORDER BY sequence
+            """, new { Id = id.ToString() }, t, cancellationToken: ct)).ConfigureAwait(false);
+        return Restore(row, [.. timeline.Select(ToTransition)]);
+    }
+
+    /// <summary>Requests matching all given filters, earliest deadline first (timelines not loaded).</summary>
+    public Task<IReadOnlyList<ReadingRequest>> ListAsync(ReadingRequestFilter filter, CancellationToken ct) =>
+        Database.ReadAsync<IReadOnlyList<ReadingRequest>>(async c =>
+        {
+            var states = filter.States?.Select(s => s.ToString()).ToArray();
+            var sql = $"SELECT {Columns} FROM reading_requests WHERE 1 = 1"
+                + (filter.ClinicId is null ? "" : " AND clinic_id = @ClinicId")
+                + (filter.RadiologistId is null ? "" : " AND assigned_radiologist_id = @RadiologistId")
+                + (filter.SecondReaderId is null ? "" : " AND second_reader_id = @SecondReaderId")
+                + (filter.StudyReference is null ? "" : " AND study_reference = @StudyReference")
+                + (states is null ? "" : " AND state IN (" + string.Join(", ", states.Select((_, i) => "@S" + i)) + ")")
+                + " ORDER BY deadline, received_at LIMIT @Limit";
+            var p = new DynamicParameters(new { filter.ClinicId, filter.RadiologistId, filter.SecondReaderId, filter.StudyReference, Limit = filter.Limit });
+            for (var i = 0; i < (states?.Length ?? 0); i++)
+            {
+                p.Add("S" + i, states![i]);
+            }
+
+            var rows = await c.QueryAsync<DocumentRow>(new CommandDefinition(sql, p, cancellationToken: ct)).ConfigureAwait(false);
+            return rows.Select(r => Restore(r, [])).ToList();
+        }, ct);
+
+    /// <summary>Per radiologist and modality, how many cases they were given (assign, claim, reassign) since an instant.</summary>
+    public Task<IReadOnlyList<(string RadiologistId, ImagingModality Modality, int Count)>> AssignmentsSinceAsync(DateTimeOffset since, CancellationToken ct) =>
+        Database.ReadAsync<IReadOnlyList<(string, ImagingModality, int)>>(async c =>
+            (await c.QueryAsync<(string RadiologistId, string Modality, long Count)>(new CommandDefinition("""
+                SELECT t.radiologist_id, r.modality, COUNT(*) FROM reading_transitions t JOIN reading_requests r ON r.id = t.request_id
+                WHERE t.at >= @Since AND t.command IN ('Assign', 'Claim', 'Reassign') AND t.radiologist_id IS NOT NULL
+                GROUP BY t.radiologist_id, r.modality
+                """, new { Since = UnixTime.ToDb(since) }, cancellationToken: ct)).ConfigureAwait(false))
+            .Select(x => (x.RadiologistId, Enum.Parse<ImagingModality>(x.Modality), (int)x.Count)).ToList(), ct);
+
+    private static ReadingRequest Restore(DocumentRow row, List<ReadingTransition> timeline) =>
+        ReadingRequest.Restore(ReadingJson.Deserialize<ReadingRequestSnapshot>(row.Document) with { Version = (int)row.Version, Timeline = timeline });
+
+    private static async Task InsertTransitionsAsync(DbConnection c, DbTransaction t, Guid id, IEnumerable<ReadingTransition> transitions, CancellationToken ct)
+    {
+        foreach (var x in transitions)
+        {
+            await c.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO reading_transitions (request_id, sequence, from_state, command, to_state, actor_id, actor_role, at, reason, radiologist_id)
+                VALUES (@RequestId, @Sequence, @From, @Command, @To, @ActorId, @ActorRole, @At, @Reason, @RadiologistId)
+                """, new
+            {
+                RequestId = id.ToString(), x.Sequence, From = x.From.ToString(), Command = x.Command.ToString(), To = x.To.ToString(),
+                ActorId = x.Actor.Id, ActorRole = x.Actor.Role.ToString(), At = UnixTime.ToDb(x.At), x.Reason, x.RadiologistId,
+            }, t, cancellationToken: ct)).ConfigureAwait(false);
+        }
+    }
+
+    private static ReadingTransition ToTransition(TransitionRow r) => new((int)r.Sequence, Enum.Parse<ReadingState>(r.FromState),
+        Enum.Parse<ReadingCommand>(r.Command), Enum.Parse<ReadingState>(r.ToState), new Actor(r.ActorId, Enum.Parse<ActorRole>(r.ActorRole)),
+        UnixTime.FromDb(r.At), r.Reason, r.RadiologistId);
+
+    private static RequestRow Row(ReadingRequestSnapshot s) => new(s.Id.ToString(), s.ClinicId, s.PatientId, s.StudyReference,
+        s.Details.Priority.ToString(), s.Details.Modality.ToString(), s.State.ToString(), s.AssignedRadiologistId, s.SecondReaderId, UnixTime.ToDb(s.ReceivedAt), UnixTime.ToDb(s.Deadline),
+        UnixTime.ToDb(s.LastImageAt), s.Version, ReadingJson.Serialize(s with { Timeline = [] }));
+
+    private sealed record RequestRow(string Id, string ClinicId, string PatientId, string StudyReference, string Priority, string Modality, string State,
+        string? Assigned, string? SecondReader, long ReceivedAt, long Deadline, long LastImageAt, int Version, string Document);
+
+    private sealed record DocumentRow(string Document, long Version);
+
+    private sealed record TransitionRow(long Sequence, string FromState, string Command, string ToState, string ActorId, string ActorRole,
+        long At, string Reason, string? RadiologistId);
+}

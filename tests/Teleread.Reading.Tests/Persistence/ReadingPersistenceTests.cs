@@ -145,10 +145,10 @@ public sealed class ReadingPersistenceTests
         clock.Advance(TimeSpan.FromMinutes(1));
         await service.ImagesArrivedAsync("clinic-a", "study-9", 20, Ct);
         clock.Advance(TimeSpan.FromMinutes(1.5));
-        Assert.Equal(new ReadingRoundResult(0, 0, 0), await worker.RunOnceAsync(Ct));
+        Assert.Equal(new ReadingRoundResult(0, 0, 0, 0), await worker.RunOnceAsync(Ct));
 
         clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(new ReadingRoundResult(1, 0, 1), await worker.RunOnceAsync(Ct));
+        Assert.Equal(new ReadingRoundResult(1, 0, 1, 0), await worker.RunOnceAsync(Ct));
         Assert.Equal(["rad-1"], (await service.WorklistAsync("rad-1", Ct)).Select(r => r.AssignedRadiologistId));
 
         await service.ImagesArrivedAsync("clinic-a", "study-9", 3, Ct);

@@ -53,5 +53,8 @@ public static class ReadingApiContracts
             new(t.Sequence, t.From, t.Command, t.To, t.Actor.Id, t.Actor.Role, t.At, t.Reason, t.RadiologistId);
     }
 
+    /// <summary>Images of a study reached the archive (the ingest path reports it in process; operators may too).</summary>
+    public sealed record ImagesArrivedBody(string ClinicId, string StudyReference, int Count);
+
     public sealed record TransitionView(ReadingState From, ReadingCommand Command, ReadingState To);
 }

@@ -11,11 +11,11 @@ public class GeneratedTableTests
         var output = Directory.CreateTempSubdirectory("teleread-charset-tables-");
         try
         {
-            var generator = Path.Combine(RepositoryPaths.Root, "tools", "charsets", "generate_charset_tables.py");
-            ExternalTool.RunPython(
+            var generator = Path.Combine(TestFiles.RepoRoot, "tools", "charsets", "generate_charset_tables.py");
+            Python.Run(
                 "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
                 generator, charmaps, output.FullName);
-            var checkedIn = Path.Combine(RepositoryPaths.Root, "src", "Dicom", "Teleread.Dicom", "CharacterSets", "Tables");
+            var checkedIn = Path.Combine(TestFiles.RepoRoot, "src", "Dicom", "Teleread.Dicom", "CharacterSets", "Tables");
             var generated = output.GetFiles("*.g.cs").Select(f => f.Name).Order().ToArray();
 
             Assert.Equal(Directory.GetFiles(checkedIn, "*.g.cs").Select(Path.GetFileName).Order().ToArray(), generated);

@@ -69,6 +69,27 @@ public class Iso2022Tests
     }
 
     [Fact]
+    public void A_space_between_kanji_is_written_in_ISO_IR_6_as_pydicom_writes_it()
+    {
+        var cs = DicomCharacterSet.FromSpecificCharacterSet(["", "ISO 2022 IR 87"]);
+
+        // pydicom 2.3: encode_string('山 田', ['iso8859', 'iso2022_jp']) gives the same bytes.
+        Assert.Equal([0x1B, 0x24, 0x42, 0x3B, 0x33, 0x1B, 0x28, 0x42, 0x20, 0x1B, 0x24, 0x42, 0x45, 0x44, 0x1B, 0x28, 0x42], cs.Encode("山 田", DicomTextKind.PersonName));
+    }
+
+    [Fact]
+    public void Half_width_katakana_after_kanji_returns_G0_to_romaji_first()
+    {
+        // ESC ( J before 0xB1 is not required by ISO 2022, but fragment-wise decoders (pydicom) need it.
+        var cs = DicomCharacterSet.FromSpecificCharacterSet(["ISO 2022 IR 13", "ISO 2022 IR 87"]);
+
+        var bytes = cs.Encode("山ｱ", DicomTextKind.PersonName);
+
+        Assert.Equal([0x1B, 0x24, 0x42, 0x3B, 0x33, 0x1B, 0x28, 0x4A, 0xB1], bytes);
+        Assert.Equal("山ｱ", cs.Decode([0x1B, 0x24, 0x42, 0x3B, 0x33, 0xB1], DicomTextKind.PersonName));
+    }
+
+    [Fact]
     public void A_space_inside_a_kanji_run_is_read_as_space()
     {
         var cs = DicomCharacterSet.FromSpecificCharacterSet(["", "ISO 2022 IR 87"]);

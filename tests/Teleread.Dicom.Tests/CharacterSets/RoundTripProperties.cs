@@ -98,52 +98,7 @@ public class RoundTripProperties
     private static string Sample(string chars) => string.Concat(chars.Where((_, i) => i % 97 == 0));
 
     // FsCheck.Xunit evaluates a parameterless property method once per test case, so repertoires are memoised.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Repertoires = new();
+    private static string UpperHalf(string term) => Repertoire.Of(term);
 
-    private static string UpperHalf(string term) => Repertoires.GetOrAdd("upper " + term, ComputeUpperHalf);
-
-    private static string TwoByte(string term) => Repertoires.GetOrAdd(term, ComputeTwoByte);
-
-    private static string ComputeUpperHalf(string key)
-    {
-        var term = key["upper ".Length..];
-        var cs = DicomCharacterSet.FromSpecificCharacterSet([term]);
-        var chars = new StringBuilder();
-        for (var b = 0xA0; b <= 0xFF; b++)
-        {
-            if (cs.TryDecode([(byte)b], DicomTextKind.Text, out var c))
-            {
-                chars.Append(c);
-            }
-        }
-
-        return chars.ToString();
-    }
-
-    private static string ComputeTwoByte(string term)
-    {
-        var element = DicomCharacterSet.FromSpecificCharacterSet(["", term]);
-        var gr = term is "ISO 2022 IR 149" or "ISO 2022 IR 58";
-        byte[] designation = term switch
-        {
-            "ISO 2022 IR 87" => [0x1B, 0x24, 0x42],
-            "ISO 2022 IR 159" => [0x1B, 0x24, 0x28, 0x44],
-            "ISO 2022 IR 149" => [0x1B, 0x24, 0x29, 0x43],
-            _ => [0x1B, 0x24, 0x29, 0x41],
-        };
-        var chars = new StringBuilder();
-        for (var row = 0x21; row < 0x7F; row++)
-        {
-            for (var cell = 0x21; cell < 0x7F; cell++)
-            {
-                var high = gr ? 0x80 : 0;
-                if (element.TryDecode([.. designation, (byte)(row | high), (byte)(cell | high)], DicomTextKind.Text, out var c))
-                {
-                    chars.Append(c);
-                }
-            }
-        }
-
-        return chars.ToString();
-    }
+    private static string TwoByte(string term) => Repertoire.Of(term);
 }

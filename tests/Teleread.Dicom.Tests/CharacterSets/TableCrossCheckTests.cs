@@ -30,8 +30,8 @@ public class TableCrossCheckTests
         }, sys.stdout)
         """;
 
-    private static readonly Lazy<Dictionary<string, string>> Python = new(() =>
-        JsonSerializer.Deserialize<Dictionary<string, string>>(ExternalTool.RunPython(Script))!);
+    private static readonly Lazy<Dictionary<string, string>> PythonTables = new(() =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(Python.Run(Script))!);
 
     [Theory]
     // JIS X 0212 0x2237: Python reads TILDE U+007E, which would be indistinguishable from ASCII; glibc FULLWIDTH TILDE.
@@ -43,7 +43,7 @@ public class TableCrossCheckTests
     public void Two_byte_set_matches_python_codec_at_every_position(string key, string term, byte[] designation, bool gr, string deviations)
     {
         var cs = DicomCharacterSet.FromSpecificCharacterSet(["", term]);
-        var expected = Python.Value[key];
+        var expected = PythonTables.Value[key];
         var differences = new List<string>();
         for (var row = 0x21; row < 0x7F; row++)
         {

@@ -90,6 +90,23 @@ public sealed class DicomImageRendererTests : IDisposable
         Assert.Equal(new byte[] { 0, 255, 0x12, 0x80, 0x80, 0x34, 255, 0, 0x56 }, bitmap.Pixels);
     }
 
+    [Theory]
+    [InlineData("pydicom/palettes/hotiron.dcm")]
+    [InlineData("pydicom/palettes/pet.dcm")]
+    public void Maps_a_stored_palette_like_pydicom(string sample)
+    {
+        string prefix = Path.Combine(_temp, "palette");
+        using var json = System.Text.Json.JsonDocument.Parse(ImagingTestTools.RunHelper("palette", ImagingTestTools.Sample(sample), prefix));
+        int[] descriptor = json.RootElement.GetProperty("descriptor").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        var palette = DicomPaletteColorLut.FromAttributeBytes(descriptor[0], descriptor[1], descriptor[2],
+            File.ReadAllBytes(prefix + ".Red"), File.ReadAllBytes(prefix + ".Green"), File.ReadAllBytes(prefix + ".Blue"));
+        var description = PixelDescriptions.Gray(16, 16, 8) with { PhotometricInterpretation = DicomPhotometricInterpretation.PaletteColor };
+
+        var bitmap = DicomImageRenderer.Render(description, Enumerable.Range(0, 256).Select(i => (byte)i).ToArray(), 0, new DicomRenderOptions { Palette = palette });
+
+        Assert.Equal(File.ReadAllBytes(prefix + ".expected"), bitmap.Pixels);
+    }
+
     [Fact]
     public void Refuses_palette_color_without_a_palette()
     {

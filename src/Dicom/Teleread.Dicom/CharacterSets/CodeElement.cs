@@ -12,7 +12,12 @@ internal abstract class CodeElement
         Structure = structure;
         FinalByte = finalByte;
         DicomSlot = dicomSlot;
+        _g0Designation = BuildDesignation(CodeElementSlot.G0);
+        _g1Designation = BuildDesignation(CodeElementSlot.G1);
     }
+
+    private readonly byte[]? _g0Designation;
+    private readonly byte[]? _g1Designation;
 
     /// <summary>The ISO registration, e.g. "ISO-IR 87".</summary>
     public string Registration { get; }
@@ -34,7 +39,11 @@ internal abstract class CodeElement
     public abstract bool TryEncode(char c, out int code);
 
     /// <summary>The designation escape sequence (starting with ESC) for a slot, per ISO/IEC 2022 section 14.</summary>
-    public byte[] Designation(CodeElementSlot slot) => (Structure, slot) switch
+    public ReadOnlySpan<byte> Designation(CodeElementSlot slot) =>
+        (slot == CodeElementSlot.G0 ? _g0Designation : _g1Designation)
+        ?? throw new InvalidOperationException($"{Registration} cannot be designated to {slot}.");
+
+    private byte[]? BuildDesignation(CodeElementSlot slot) => (Structure, slot) switch
     {
         (CodeElementStructure.Set94, CodeElementSlot.G0) => [0x1B, 0x28, FinalByte],
         (CodeElementStructure.Set94, CodeElementSlot.G1) => [0x1B, 0x29, FinalByte],
@@ -43,7 +52,7 @@ internal abstract class CodeElement
         (CodeElementStructure.Set94x94, CodeElementSlot.G0) when FinalByte is >= 0x40 and <= 0x42 => [0x1B, 0x24, FinalByte],
         (CodeElementStructure.Set94x94, CodeElementSlot.G0) => [0x1B, 0x24, 0x28, FinalByte],
         (CodeElementStructure.Set94x94, CodeElementSlot.G1) => [0x1B, 0x24, 0x29, FinalByte],
-        _ => throw new InvalidOperationException($"{Registration} cannot be designated to {slot}."),
+        _ => null,
     };
 
     public override string ToString() => Registration;

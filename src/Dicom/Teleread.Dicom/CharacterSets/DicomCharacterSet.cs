@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace Teleread.Dicom.CharacterSets;
@@ -14,7 +15,11 @@ namespace Teleread.Dicom.CharacterSets;
 /// </remarks>
 public sealed class DicomCharacterSet
 {
+    private const int CacheCapacity = 256;
     private static readonly SearchValues<byte> Escape = SearchValues.Create([0x1B]);
+
+    // Conformant term lists recur in every data set; non-conformant ones are resolved afresh (they carry warnings).
+    private static readonly ConcurrentDictionary<string, DicomCharacterSet> Cache = new(StringComparer.Ordinal);
     private readonly ITextCodec _codec;
 
     private DicomCharacterSet(IReadOnlyList<string> terms, ITextCodec codec, DicomCharacterSetErrorMode errorMode, IReadOnlyList<string> warnings)
@@ -44,6 +49,12 @@ public sealed class DicomCharacterSet
     public static DicomCharacterSet FromSpecificCharacterSet(IReadOnlyList<string> terms, DicomCharacterSetErrorMode errorMode)
     {
         ArgumentNullException.ThrowIfNull(terms);
+        var key = $"{(int)errorMode}\0{string.Join('\0', terms)}";
+        if (Cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
         var copy = terms.ToArray();
         var warnings = new List<string>();
         var codec = SpecificCharacterSetResolver.Resolve(copy, warnings);
@@ -52,7 +63,13 @@ public sealed class DicomCharacterSet
             throw new DicomCharacterSetException($"Specific Character Set '{string.Join('\\', copy)}': {string.Join(" ", warnings)}");
         }
 
-        return new DicomCharacterSet(copy, codec, errorMode, warnings.AsReadOnly());
+        var characterSet = new DicomCharacterSet(copy, codec, errorMode, warnings.AsReadOnly());
+        if (warnings.Count == 0 && Cache.Count < CacheCapacity)
+        {
+            Cache.TryAdd(key, characterSet);
+        }
+
+        return characterSet;
     }
 
     /// <summary>Decodes a value (all of its values when multi-valued, without trailing padding removed).</summary>

@@ -15,9 +15,16 @@ internal static class Iso2022Decoder
     {
         // Every character consumes at least one byte, so the output never exceeds the input length.
         char[]? rented = null;
-        var output = bytes.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(bytes.Length));
+        var output = bytes.Length <= 256 ? stackalloc char[bytes.Length] : (rented = ArrayPool<char>.Shared.Rent(bytes.Length));
         try
         {
+            output = output[..bytes.Length];
+            if (TryDecodeWithoutEscapes(config, bytes, kind, output))
+            {
+                text = new string(output);
+                return true;
+            }
+
             var valid = DecodeInto(config, bytes, kind, strict, output, out var written);
             text = new string(output[..written]);
             return valid;
@@ -29,6 +36,49 @@ internal static class Iso2022Decoder
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
+    }
+
+    // Without ESC the initial single-byte sets stay designated throughout, so each byte maps to one character.
+    // Returns false (leaving the work to DecodeInto) on anything else, including invalid bytes.
+    private static bool TryDecodeWithoutEscapes(Iso2022Configuration config, ReadOnlySpan<byte> bytes, DicomTextKind kind, Span<char> output)
+    {
+        var g0 = config.InitialG0;
+        var g1 = config.InitialG1;
+        if (g0.BytesPerCharacter != 1 || g1 is { BytesPerCharacter: not 1 } || bytes.Contains(Esc))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            char c;
+            if (b < 0x20 || b == 0x7F || (b == 0x5C && kind != DicomTextKind.Text))
+            {
+                c = (char)b;
+            }
+            else if (b < 0x80)
+            {
+                c = g0 == CodeElements.Ascii ? (char)b : g0.Decode(b);
+            }
+            else if (b >= 0xA0 && g1 is not null)
+            {
+                c = g1.Decode(b & 0x7F);
+            }
+            else
+            {
+                return false;
+            }
+
+            if (c == Replacement)
+            {
+                return false;
+            }
+
+            output[i] = c;
+        }
+
+        return true;
     }
 
     private static bool DecodeInto(Iso2022Configuration config, ReadOnlySpan<byte> bytes, DicomTextKind kind, bool strict, Span<char> output, out int written)
@@ -43,14 +93,14 @@ internal static class Iso2022Decoder
             var b = bytes[i];
             if (b == Esc)
             {
-                var length = EscapeSequenceLength(bytes[i..]);
+                var length = DesignationSequence.Length(bytes[i..]);
                 var slot = CodeElementSlot.G0;
-                var target = length > 0 ? Designate(bytes.Slice(i, length), out slot) : null;
+                var target = length > 0 ? DesignationSequence.Parse(bytes.Slice(i, length), out slot) : null;
                 if (target is null || (strict && !config.Allows(target)))
                 {
                     Fail(strict, ref valid, $"unknown or undeclared escape sequence at offset {i}");
                     output[n++] = Replacement;
-                    i += length > 0 ? length : MalformedEscapeLength(bytes[i..]);
+                    i += length > 0 ? length : DesignationSequence.MalformedLength(bytes[i..]);
                     continue;
                 }
 
@@ -182,63 +232,6 @@ internal static class Iso2022Decoder
 
         output[n++] = c;
         return length;
-    }
-
-    /// <summary>The length of ESC I* F (ISO/IEC 2022 13.1), or 0 if the bytes do not form one.</summary>
-    private static int EscapeSequenceLength(ReadOnlySpan<byte> bytes)
-    {
-        for (var k = 1; k < bytes.Length && k <= 4; k++)
-        {
-            if (bytes[k] is >= 0x30 and <= 0x7E)
-            {
-                return k + 1;
-            }
-
-            if (bytes[k] is < 0x20 or > 0x2F)
-            {
-                return 0;
-            }
-        }
-
-        return 0;
-    }
-
-    // A malformed or truncated sequence: skip ESC and the intermediate bytes that follow it.
-    private static int MalformedEscapeLength(ReadOnlySpan<byte> bytes)
-    {
-        var k = 1;
-        while (k < bytes.Length && bytes[k] is >= 0x21 and <= 0x2F)
-        {
-            k++;
-        }
-
-        return k;
-    }
-
-    private static CodeElement? Designate(ReadOnlySpan<byte> sequence, out CodeElementSlot slot)
-    {
-        slot = CodeElementSlot.G0;
-        var final = sequence[^1];
-        switch (sequence.Length)
-        {
-            case 3 when sequence[1] == 0x28:
-                return CodeElements.Find(CodeElementStructure.Set94, final);
-            case 3 when sequence[1] == 0x29:
-                slot = CodeElementSlot.G1;
-                return CodeElements.Find(CodeElementStructure.Set94, final);
-            case 3 when sequence[1] == 0x2D:
-                slot = CodeElementSlot.G1;
-                return CodeElements.Find(CodeElementStructure.Set96, final);
-            case 3 when sequence[1] == 0x24 && final is >= 0x40 and <= 0x42:
-                return CodeElements.Find(CodeElementStructure.Set94x94, final);
-            case 4 when sequence[1] == 0x24 && sequence[2] == 0x28:
-                return CodeElements.Find(CodeElementStructure.Set94x94, final);
-            case 4 when sequence[1] == 0x24 && sequence[2] == 0x29:
-                slot = CodeElementSlot.G1;
-                return CodeElements.Find(CodeElementStructure.Set94x94, final);
-            default:
-                return null;
-        }
     }
 
     private static void Fail(bool strict, ref bool valid, string problem)

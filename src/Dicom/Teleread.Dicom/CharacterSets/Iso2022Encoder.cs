@@ -7,13 +7,42 @@ namespace Teleread.Dicom.CharacterSets;
 /// stays in the currently designated G0 or G1 set when it can; otherwise the first declared code element that has it
 /// is designated just before it; before every delimiter and at the end of the value the initial sets are restored.
 /// </summary>
+/// <remarks>
+/// A SPACE inside a kanji run is written after a return to ISO-IR 6 / ISO-IR 14, although DICOM would allow 02/00
+/// while JIS X 0208 is in G0 (PS3.5 H.2): Python's iso2022_jp, and so pydicom, cannot decode the shorter form.
+/// </remarks>
 internal static class Iso2022Encoder
 {
     private const char Esc = '\u001B';
 
     public static bool Encode(Iso2022Configuration config, ReadOnlySpan<char> text, DicomTextKind kind, bool strict, out byte[] bytes)
     {
-        var writer = new ArrayBufferWriter<byte>(Math.Max(16, text.Length * 2));
+        // Worst case per character: a designation (4 bytes) and 2 bytes, or a delimiter after two restoring designations.
+        var bound = (text.Length * 7L) + 8;
+        if (bound > Array.MaxLength)
+        {
+            throw new DicomCharacterSetException($"Text of {text.Length} characters is too long to encode with ISO 2022 code extensions.");
+        }
+
+        byte[]? rented = null;
+        var writer = new Output(bound <= 512 ? stackalloc byte[(int)bound] : (rented = ArrayPool<byte>.Shared.Rent((int)bound)));
+        try
+        {
+            var valid = EncodeInto(config, text, kind, strict, ref writer);
+            bytes = writer.Written.ToArray();
+            return valid;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static bool EncodeInto(Iso2022Configuration config, ReadOnlySpan<char> text, DicomTextKind kind, bool strict, ref Output writer)
+    {
         var state = new State(config.InitialG0, config.InitialG1);
         var valid = true;
         for (var i = 0; i < text.Length; i++)
@@ -21,18 +50,18 @@ internal static class Iso2022Encoder
             var c = text[i];
             if (c < 0x80 && TextDelimiters.IsDelimiter(c, kind))
             {
-                RestoreInitial(config, ref state, writer);
-                Write(writer, (byte)c);
+                RestoreInitial(config, ref state, ref writer);
+                writer.Write((byte)c);
                 continue;
             }
 
-            if ((c < 0x20 && c != Esc) || c == 0x7F)
+            if ((c < 0x20 && c != Esc) || c == 0x7F || (c < 0x80 && c >= 0x20 && state.G0 == CodeElements.Ascii))
             {
-                Write(writer, (byte)c);
+                writer.Write((byte)c);
                 continue;
             }
 
-            if (c != Esc && TryWriteCharacter(config, ref state, c, kind, writer))
+            if (c != Esc && TryWriteCharacter(config, ref state, c, kind, ref writer))
             {
                 continue;
             }
@@ -51,23 +80,28 @@ internal static class Iso2022Encoder
 
             if (state.G0.BytesPerCharacter != 1)
             {
-                Designate(config.InitialG0, CodeElementSlot.G0, ref state, writer);
+                Designate(config.InitialG0, CodeElementSlot.G0, ref state, ref writer);
             }
 
             config.InitialG0.TryEncode('?', out var question);
-            Write(writer, (byte)question);
+            writer.Write((byte)question);
         }
 
-        RestoreInitial(config, ref state, writer);
-        bytes = writer.WrittenSpan.ToArray();
+        RestoreInitial(config, ref state, ref writer);
         return valid;
     }
 
-    private static bool TryWriteCharacter(Iso2022Configuration config, ref State state, char c, DicomTextKind kind, ArrayBufferWriter<byte> writer)
+    private static bool TryWriteCharacter(Iso2022Configuration config, ref State state, char c, DicomTextKind kind, ref Output writer)
     {
-        if (TryWriteIn(state.G0, CodeElementSlot.G0, c, kind, writer) || (state.G1 is { } g1 && TryWriteIn(g1, CodeElementSlot.G1, c, kind, writer)))
+        if (TryWriteIn(state.G0, CodeElementSlot.G0, c, kind, ref writer))
         {
             return true;
+        }
+
+        if (state.G1 is { } g1 && CanWrite(g1, c, kind))
+        {
+            ReturnFromTwoByteG0(config, ref state, ref writer);
+            return TryWriteIn(g1, CodeElementSlot.G1, c, kind, ref writer);
         }
 
         if (!config.CodeExtensions)
@@ -82,8 +116,13 @@ internal static class Iso2022Encoder
                 continue;
             }
 
-            Designate(element, element.DicomSlot, ref state, writer);
-            return TryWriteIn(element, element.DicomSlot, c, kind, writer);
+            if (element.DicomSlot == CodeElementSlot.G1)
+            {
+                ReturnFromTwoByteG0(config, ref state, ref writer);
+            }
+
+            Designate(element, element.DicomSlot, ref state, ref writer);
+            return TryWriteIn(element, element.DicomSlot, c, kind, ref writer);
         }
 
         return false;
@@ -96,7 +135,7 @@ internal static class Iso2022Encoder
     private static bool IsDelimiterCode(CodeElement element, int code, DicomTextKind kind) =>
         element.BytesPerCharacter == 1 && element.DicomSlot == CodeElementSlot.G0 && TextDelimiters.IsDelimiter(code, kind);
 
-    private static bool TryWriteIn(CodeElement element, CodeElementSlot slot, char c, DicomTextKind kind, ArrayBufferWriter<byte> writer)
+    private static bool TryWriteIn(CodeElement element, CodeElementSlot slot, char c, DicomTextKind kind, ref Output writer)
     {
         if (!element.TryEncode(c, out var code) || (slot == CodeElementSlot.G0 && IsDelimiterCode(element, code, kind)))
         {
@@ -106,18 +145,28 @@ internal static class Iso2022Encoder
         var high = slot == CodeElementSlot.G1 ? 0x80 : 0x00;
         if (element.BytesPerCharacter == 2)
         {
-            Write(writer, (byte)((code >> 8) | high));
+            writer.Write((byte)((code >> 8) | high));
         }
 
-        Write(writer, (byte)((code & 0xFF) | high));
+        writer.Write((byte)((code & 0xFF) | high));
         return true;
     }
 
-    private static void RestoreInitial(Iso2022Configuration config, ref State state, ArrayBufferWriter<byte> writer)
+    // ISO 2022 allows a GR character while a two-byte set is in G0, but decoders that convert each escape-delimited
+    // fragment with one codec (pydicom, DCMTK, .NET's iso-2022-jp) cannot read it, so G0 goes back to its initial set.
+    private static void ReturnFromTwoByteG0(Iso2022Configuration config, ref State state, ref Output writer)
+    {
+        if (state.G0.BytesPerCharacter == 2)
+        {
+            Designate(config.InitialG0, CodeElementSlot.G0, ref state, ref writer);
+        }
+    }
+
+    private static void RestoreInitial(Iso2022Configuration config, ref State state, ref Output writer)
     {
         if (state.G0 != config.InitialG0)
         {
-            Designate(config.InitialG0, CodeElementSlot.G0, ref state, writer);
+            Designate(config.InitialG0, CodeElementSlot.G0, ref state, ref writer);
         }
 
         if (state.G1 != config.InitialG1)
@@ -126,14 +175,14 @@ internal static class Iso2022Encoder
             // (PS3.5 Annex I.2 and K.2 designate ISO-IR 149 / ISO-IR 58 afresh in every component).
             if (config.InitialG1 is { } initialG1)
             {
-                Designate(initialG1, CodeElementSlot.G1, ref state, writer);
+                Designate(initialG1, CodeElementSlot.G1, ref state, ref writer);
             }
 
             state.G1 = config.InitialG1;
         }
     }
 
-    private static void Designate(CodeElement element, CodeElementSlot slot, ref State state, ArrayBufferWriter<byte> writer)
+    private static void Designate(CodeElement element, CodeElementSlot slot, ref State state, ref Output writer)
     {
         writer.Write(element.Designation(slot));
         if (slot == CodeElementSlot.G0)
@@ -146,11 +195,21 @@ internal static class Iso2022Encoder
         }
     }
 
-    private static void Write(ArrayBufferWriter<byte> writer, byte b)
-    {
-        writer.GetSpan(1)[0] = b;
-        writer.Advance(1);
-    }
-
     private record struct State(CodeElement G0, CodeElement? G1);
+
+    private ref struct Output(Span<byte> buffer)
+    {
+        private readonly Span<byte> _buffer = buffer;
+        private int _length;
+
+        public readonly ReadOnlySpan<byte> Written => _buffer[.._length];
+
+        public void Write(byte b) => _buffer[_length++] = b;
+
+        public void Write(ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(_buffer[_length..]);
+            _length += bytes.Length;
+        }
+    }
 }

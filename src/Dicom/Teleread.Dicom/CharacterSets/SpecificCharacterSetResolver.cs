@@ -11,7 +11,7 @@ internal static class SpecificCharacterSetResolver
         var resolved = new List<DefinedTerm?>(terms.Count);
         for (var i = 0; i < terms.Count; i++)
         {
-            resolved.Add(ResolveTerm(terms[i], i, warnings));
+            resolved.Add(ResolveTerm(terms[i] ?? string.Empty, i, warnings));
         }
 
         var value1 = resolved.Count > 0 ? resolved[0] : null;

@@ -27,6 +27,31 @@ public sealed class DicomPaletteColorLut
         _blue = ToBytes(blue, "Blue");
     }
 
+    /// <summary>
+    /// From the raw little-endian OW values of (0028,1201..1203). With 8 bits per entry the data may hold one entry
+    /// per byte (packed, as in the Color Palette IODs) or one per 16-bit word (low byte); the length tells which.
+    /// </summary>
+    public static DicomPaletteColorLut FromAttributeBytes(int numberOfEntries, int firstMappedValue, int bitsPerEntry,
+        ReadOnlySpan<byte> red, ReadOnlySpan<byte> green, ReadOnlySpan<byte> blue)
+    {
+        int entries = numberOfEntries == 0 ? 65536 : numberOfEntries;
+        bool packed = bitsPerEntry == 8 && red.Length < 2 * entries;
+        return new DicomPaletteColorLut(numberOfEntries, firstMappedValue, bitsPerEntry, Words(red, packed), Words(green, packed), Words(blue, packed));
+    }
+
+    private static ushort[] Words(ReadOnlySpan<byte> data, bool packed)
+    {
+        if (packed)
+        {
+            var bytes = new ushort[data.Length];
+            for (int i = 0; i < data.Length; i++) bytes[i] = data[i];
+            return bytes;
+        }
+        var words = new ushort[data.Length / 2];
+        for (int i = 0; i < words.Length; i++) words[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(data[(2 * i)..]);
+        return words;
+    }
+
     public int NumberOfEntries { get; }
     public int FirstMappedValue { get; }
     public int BitsPerEntry { get; }

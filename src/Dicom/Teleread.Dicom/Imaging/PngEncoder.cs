@@ -44,60 +44,97 @@ public static class PngEncoder
 
     private static void WriteFilteredRows(DicomBitmap bitmap, Stream zlib)
     {
-        int stride = bitmap.Stride, bpp = bitmap.BytesPerPixel;
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(5 * (stride + 1));
+        int stride = bitmap.Stride, bpp = bitmap.BytesPerPixel, rowLength = stride + 1;
+        int filteredLength = checked(bitmap.Height * rowLength);
+        byte[] filtered = ArrayPool<byte>.Shared.Rent(filteredLength);
+        byte[] scratch = ArrayPool<byte>.Shared.Rent(4 * stride);
         try
         {
-            // Five candidate rows (filter type byte + data); the one with the smallest sum of |signed bytes| wins (PNG spec 12.8).
-            var candidates = buffer.AsSpan(0, 5 * (stride + 1));
+            // Each row tries the five filters; the smallest sum of |signed bytes| wins (PNG spec 12.8).
             ReadOnlySpan<byte> previous = default;
             for (int y = 0; y < bitmap.Height; y++)
             {
                 ReadOnlySpan<byte> row = bitmap.Row(y);
+                var target = filtered.AsSpan(y * rowLength, rowLength);
                 int best = 0;
                 long bestScore = long.MaxValue;
                 for (int filter = 0; filter < 5; filter++)
                 {
-                    var target = candidates.Slice(filter * (stride + 1), stride + 1);
-                    target[0] = (byte)filter;
-                    long score = Filter(filter, row, previous, bpp, target[1..]);
+                    var candidate = filter == 0 ? target[1..] : scratch.AsSpan((filter - 1) * stride, stride);
+                    long score = Filter(filter, row, previous, bpp, candidate);
                     if (score < bestScore)
                     {
                         bestScore = score;
                         best = filter;
                     }
                 }
-                zlib.Write(candidates.Slice(best * (stride + 1), stride + 1));
+                target[0] = (byte)best;
+                if (best != 0) scratch.AsSpan((best - 1) * stride, stride).CopyTo(target[1..]);
                 previous = row;
             }
+            // One large write: the deflater is much slower fed row by row.
+            zlib.Write(filtered, 0, filteredLength);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(filtered);
+            ArrayPool<byte>.Shared.Return(scratch);
         }
     }
 
+    /// <summary>Applies one filter type; returns the sum of |signed byte| of the result, the usual selection heuristic.</summary>
     private static long Filter(int filter, ReadOnlySpan<byte> row, ReadOnlySpan<byte> previous, int bpp, Span<byte> target)
     {
-        long score = 0;
+        int length = row.Length;
+        target = target[..length];
         bool hasPrevious = !previous.IsEmpty;
-        for (int i = 0; i < row.Length; i++)
+        switch (filter)
         {
-            int a = i >= bpp ? row[i - bpp] : 0;
-            int b = hasPrevious ? previous[i] : 0;
-            int c = hasPrevious && i >= bpp ? previous[i - bpp] : 0;
-            int predictor = filter switch
-            {
-                0 => 0,
-                1 => a,
-                2 => b,
-                3 => (a + b) >> 1,
-                _ => Paeth(a, b, c),
-            };
-            byte value = (byte)(row[i] - predictor);
-            target[i] = value;
-            score += value < 128 ? value : 256 - value;
+            case 0:
+                row.CopyTo(target);
+                break;
+            case 1:
+                row[..bpp].CopyTo(target);
+                for (int i = bpp; i < length; i++) target[i] = (byte)(row[i] - row[i - bpp]);
+                break;
+            case 2:
+                if (hasPrevious)
+                {
+                    for (int i = 0; i < length; i++) target[i] = (byte)(row[i] - previous[i]);
+                }
+                else
+                {
+                    row.CopyTo(target);
+                }
+                break;
+            case 3:
+                if (hasPrevious)
+                {
+                    for (int i = 0; i < bpp; i++) target[i] = (byte)(row[i] - (previous[i] >> 1));
+                    for (int i = bpp; i < length; i++) target[i] = (byte)(row[i] - ((row[i - bpp] + previous[i]) >> 1));
+                }
+                else
+                {
+                    row[..bpp].CopyTo(target);
+                    for (int i = bpp; i < length; i++) target[i] = (byte)(row[i] - (row[i - bpp] >> 1));
+                }
+                break;
+            default:
+                if (hasPrevious)
+                {
+                    for (int i = 0; i < bpp; i++) target[i] = (byte)(row[i] - previous[i]);
+                    for (int i = bpp; i < length; i++) target[i] = (byte)(row[i] - Paeth(row[i - bpp], previous[i], previous[i - bpp]));
+                }
+                else
+                {
+                    // Without a previous row Paeth reduces to Sub.
+                    row[..bpp].CopyTo(target);
+                    for (int i = bpp; i < length; i++) target[i] = (byte)(row[i] - row[i - bpp]);
+                }
+                break;
         }
+        long score = 0;
+        foreach (byte value in target) score += Math.Abs((int)(sbyte)value);
         return score;
     }
 

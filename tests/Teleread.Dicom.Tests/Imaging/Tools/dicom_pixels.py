@@ -4,6 +4,7 @@
   native IN OUT                    write the native Pixel Data bytes of IN to OUT, print the description
   fragments IN PREFIX              write frame N of encapsulated IN to PREFIX.N, print the description
   wrap-rle TEMPLATE OUT FRAME...   copy TEMPLATE with its pixel data replaced by the RLE frames
+  palette IN PREFIX                write the palette LUT data to PREFIX.Red/Green/Blue, pydicom's mapping of 0..255 to PREFIX.expected
   image IN OUT                     decode an image file (PNG, JPEG...) with PIL, write raw pixels to OUT, print mode/size
 """
 import json
@@ -53,6 +54,17 @@ def main(argv):
         print(json.dumps({"mode": image.mode, "width": image.width, "height": image.height}))
         return
     ds = pydicom.dcmread(argv[2])
+    if command == "palette":
+        import numpy as np
+        from pydicom.pixel_data_handlers.util import apply_color_lut
+        for color in ("Red", "Green", "Blue"):
+            with open(f"{argv[3]}.{color}", "wb") as out:
+                out.write(ds[f"{color}PaletteColorLookupTableData"].value)
+        ramp = np.arange(256, dtype=np.uint8)
+        with open(f"{argv[3]}.expected", "wb") as out:
+            out.write(apply_color_lut(ramp, ds).astype(np.uint8).tobytes())
+        print(json.dumps({"descriptor": [int(v) for v in ds.RedPaletteColorLookupTableDescriptor]}))
+        return
     if command == "describe":
         pass
     elif command == "native":

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Teleread.Imaging.Benchmarks.RenderingBenchmarks).Assembly).Run(args);

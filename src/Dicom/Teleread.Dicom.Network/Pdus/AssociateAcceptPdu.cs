@@ -1,0 +1,93 @@
+using Teleread.Dicom.Network.Items;
+
+namespace Teleread.Dicom.Network.Pdus;
+
+/// <summary>
+/// A-ASSOCIATE-AC PDU, type 02H (PS3.8 9.3.3). The AE titles are reserved fields that echo the
+/// request; they are sent but not tested.
+/// </summary>
+public sealed class AssociateAcceptPdu : Pdu
+{
+    public override PduType Type => PduType.AssociateAccept;
+
+    public ushort ProtocolVersion { get; init; } = 1;
+
+    public required string CalledAeTitle { get; init; }
+
+    public required string CallingAeTitle { get; init; }
+
+    public string ApplicationContextName { get; init; } = ApplicationContextItem.DicomApplicationContextName;
+
+    public IReadOnlyList<PresentationContextAcceptItem> PresentationContexts { get; init; } = [];
+
+    public UserInformationItem UserInformation { get; init; } = new();
+
+    public override int BodyLength
+        => AssociateRequestPdu.FixedFieldsLength + 4 + ApplicationContextName.Length + PresentationContexts.Sum(p => p.Length) + UserInformation.Length;
+
+    public override void WriteBody(Span<byte> destination)
+    {
+        var writer = new PduSpanWriter(destination);
+        writer.WriteUInt16(ProtocolVersion);
+        writer.WriteZeros(2);
+        writer.WriteAeTitle(CalledAeTitle);
+        writer.WriteAeTitle(CallingAeTitle);
+        writer.WriteZeros(32);
+        new ApplicationContextItem(ApplicationContextName).Write(ref writer);
+        foreach (var context in PresentationContexts)
+        {
+            context.Write(ref writer);
+        }
+
+        UserInformation.Write(ref writer);
+    }
+
+    public static AssociateAcceptPdu Read(ReadOnlySpan<byte> body)
+    {
+        const string pdu = "A-ASSOCIATE-AC";
+        var reader = new PduSpanReader(body);
+        var version = reader.ReadUInt16($"{pdu} Protocol-version");
+        reader.Skip(2, $"{pdu} Reserved");
+        var called = reader.ReadAeTitle($"{pdu} Reserved (Called-AE-title)");
+        var calling = reader.ReadAeTitle($"{pdu} Reserved (Calling-AE-title)");
+        reader.Skip(32, $"{pdu} Reserved");
+
+        string? applicationContext = null;
+        var contexts = new List<PresentationContextAcceptItem>();
+        UserInformationItem? userInformation = null;
+        var items = new PduItemReader(reader.ReadRest(), $"{pdu} Variable items");
+        while (items.MoveNext())
+        {
+            switch (items.ItemType)
+            {
+                case ApplicationContextItem.ItemType:
+                    applicationContext = ApplicationContextItem.Read(items.Value).ApplicationContextName;
+                    break;
+                case PresentationContextAcceptItem.ItemType:
+                    contexts.Add(PresentationContextAcceptItem.Read(items.Value));
+                    break;
+                case UserInformationItem.ItemType:
+                    userInformation = UserInformationItem.Read(items.Value);
+                    break;
+                default:
+                    throw new DicomNetworkProtocolException($"{pdu} Item-type",
+                        $"item type 0x{items.ItemType:X2} is not allowed in an A-ASSOCIATE-AC.", AbortReason.UnrecognizedPduParameter);
+            }
+        }
+
+        if (applicationContext is null)
+        {
+            throw new DicomNetworkProtocolException($"{pdu} Application Context Item", "the item is missing.");
+        }
+
+        return new AssociateAcceptPdu
+        {
+            ProtocolVersion = version,
+            CalledAeTitle = called,
+            CallingAeTitle = calling,
+            ApplicationContextName = applicationContext,
+            PresentationContexts = contexts,
+            UserInformation = userInformation ?? new UserInformationItem(),
+        };
+    }
+}

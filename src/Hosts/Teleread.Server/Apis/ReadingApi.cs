@@ -80,7 +80,7 @@ public static class ReadingApi
         }
 
         var details = new ReadingRequestDetails(body.ClinicalQuestion, body.Modality, body.BodyRegion, body.Priority, body.RequestingDoctor,
-            body.Attachments ?? [], body.PriorStudyReferences ?? [], body.RequiredSubspecialty);
+            body.Attachments ?? [], body.PriorStudyReferences ?? [], body.RequiredSubspecialty, body.ReportLanguage);
         var outcome = await reading.ReceiveAsync(new NewReadingRequest(clinicId, body.PatientId, body.StudyReference, details, body.AskForSecondReading),
             ActorOf(caller), ct, idempotencyKey).ConfigureAwait(false);
         return outcome.Succeeded

@@ -17,7 +17,8 @@ public static class ReadingApiContracts
         IReadOnlyList<Attachment>? Attachments,
         IReadOnlyList<string>? PriorStudyReferences,
         Subspecialty? RequiredSubspecialty,
-        bool AskForSecondReading);
+        bool AskForSecondReading,
+        string? ReportLanguage = null);
 
     /// <param name="ExpectedVersion">The version the caller saw; the command is refused with 409 if the request changed since.</param>
     public sealed record CommandBody(string? Reason, string? RadiologistId, int? ExpectedVersion);

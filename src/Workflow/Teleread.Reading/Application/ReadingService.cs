@@ -96,6 +96,22 @@ public sealed class ReadingService(IDatabase db, TimeProvider clock, ReadingOpti
         return promoted;
     }
 
+    /// <summary>Returns to the pool every case whose reader's lock lapsed more than <see cref="ReadingOptions.LapsedLockGrace"/> ago.</summary>
+    public async Task<int> ReleaseLapsedLocksAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var reading = await Requests.ListAsync(new ReadingRequestFilter(States: [ReadingState.Reading], Limit: 5000), ct).ConfigureAwait(false);
+        var released = 0;
+        foreach (var r in reading.Where(r => r.LockExpiresAt is { } until && until + options.LapsedLockGrace <= now))
+        {
+            var outcome = await ExecuteAsync(r.Id, ReadingCommand.Release, Actor.System,
+                $"reading lock of {r.LockHolder} lapsed at {r.LockExpiresAt:O}", null, r.Version, ct).ConfigureAwait(false);
+            released += outcome.Succeeded ? 1 : 0;
+        }
+
+        return released;
+    }
+
     /// <summary>Any lifecycle command, refused with the domain's error or a concurrency conflict.</summary>
     public Task<CommandOutcome> ExecuteAsync(Guid id, ReadingCommand command, Actor actor, string reason, string? radiologistId, int? expectedVersion, CancellationToken ct) =>
         MutateAsync(id, expectedVersion, r =>

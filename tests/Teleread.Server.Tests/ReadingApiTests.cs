@@ -37,15 +37,20 @@ public sealed class ReadingApiTests
                 Assert.Equal(HttpStatusCode.OK, (await op.PutAsJsonAsync($"/api/reading/radiologists/{radId}", Profile(radId))).StatusCode);
             }
 
-            var created = await staffA.PostAsJsonAsync("/api/reading/requests", new
+            var body = new
             {
                 patientId = "P-001", studyReference = "study-1", clinicalQuestion = "頭痛。出血の有無", modality = "CT", bodyRegion = "Head",
                 priority = "Urgent", requestingDoctor = "佐藤", attachments = new[] { new { kind = "referral-letter", fileName = "紹介状.pdf", contentReference = "blob:1" } },
                 priorStudyReferences = new[] { "study-0" },
-            });
+            };
+            staffA.DefaultRequestHeaders.Add("Idempotency-Key", "order-4711");
+            var created = await staffA.PostAsJsonAsync("/api/reading/requests", body);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             var request = await Json(created);
             var id = request.GetProperty("id").GetString()!;
+            var retried = await staffA.PostAsJsonAsync("/api/reading/requests", body);
+            Assert.Equal(id, (await Json(retried)).GetProperty("id").GetString());
+            staffA.DefaultRequestHeaders.Remove("Idempotency-Key");
             var url = $"/api/reading/requests/{id}";
             Assert.Equal("Received", request.GetProperty("state").GetString());
             Assert.Equal(60, (request.GetProperty("deadline").GetDateTimeOffset() - request.GetProperty("receivedAt").GetDateTimeOffset()).TotalMinutes, 3);
@@ -54,6 +59,7 @@ public sealed class ReadingApiTests
             Assert.Equal(HttpStatusCode.NotFound, (await staffB.GetAsync(url)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await staffB.PostAsync(url + "/commands/Cancel", null)).StatusCode);
             Assert.Empty(await (await staffB.GetAsync("/api/reading/requests")).Content.ReadFromJsonAsync<List<JsonElement>>() ?? []);
+            Assert.Single(await (await staffA.GetAsync("/api/reading/requests")).Content.ReadFromJsonAsync<List<JsonElement>>() ?? []);
             Assert.Equal(HttpStatusCode.NotFound, (await rad1.GetAsync(url)).StatusCode);
 
             Assert.Equal("Queued", (await Json(await staffA.PostAsync(url + "/complete", null))).GetProperty("state").GetString());

@@ -50,6 +50,16 @@ public sealed class AssignmentEngineTests
     }
 
     [Fact]
+    public void A_report_in_another_language_goes_to_a_radiologist_who_writes_it()
+    {
+        var c = Case() with { ReportLanguage = "en" };
+        var japaneseOnly = TestData.Radiologist("ja");
+        var bilingual = TestData.Radiologist("en") with { Languages = new HashSet<string> { "ja", "en" } };
+        Assert.Equal("en", Assert.Single(_engine.Plan([Free(japaneseOnly), Free(bilingual)], [c], Now).Assignments).RadiologistId);
+        Assert.Single(_engine.Plan([Free(japaneseOnly)], [c], Now).Unassigned);
+    }
+
+    [Fact]
     public void A_radiologist_never_reads_for_a_clinic_they_are_excluded_from()
     {
         var c = Case();

@@ -117,6 +117,32 @@ public sealed class ReadingPersistenceTests
 
     [Theory]
     [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task A_case_whose_reader_went_away_returns_to_the_pool_after_the_lock_lapses(string provider)
+    {
+        await using var d = await ReadingDatabase.CreateAsync(provider);
+        var t0 = TestData.Monday0900Jst;
+        var clock = new FakeTimeProvider(t0);
+        var service = d.Service(clock, new ReadingOptions { LockTtl = TimeSpan.FromMinutes(10), LapsedLockGrace = TimeSpan.FromMinutes(5) });
+        await service.Directory.UpsertClinicAsync(ReadingDatabase.Clinic(), Ct);
+        await service.Directory.UpsertRadiologistAsync(TestData.Radiologist("rad-1"), Ct);
+        var id = (await service.ReceiveAsync(new NewReadingRequest("clinic-a", "p", "s", TestData.Details()), ClinicUser, Ct)).Request!.Id;
+        await service.MarkCompleteAsync(id, ClinicUser, Ct);
+        Assert.True((await service.ClaimAsync(id, "rad-1", Ct)).Succeeded);
+
+        clock.Set(t0.AddMinutes(8));
+        Assert.True((await service.RenewLockAsync(id, "rad-1", Ct)).Succeeded);
+        clock.Set(t0.AddMinutes(22));
+        Assert.Equal(0, await service.ReleaseLapsedLocksAsync(Ct));
+        clock.Set(t0.AddMinutes(23));
+        Assert.Equal(1, await service.ReleaseLapsedLocksAsync(Ct));
+
+        var r = (await service.FindAsync(id, Ct))!;
+        Assert.Equal((ReadingState.Queued, null, null), (r.State, r.AssignedRadiologistId, r.LockHolder));
+        Assert.Equal($"reading lock of rad-1 lapsed at {t0.AddMinutes(18):O}", r.Timeline[^1].Reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
     public async Task An_unqualified_radiologist_cannot_claim(string provider)
     {
         await using var d = await ReadingDatabase.CreateAsync(provider);
@@ -145,10 +171,10 @@ public sealed class ReadingPersistenceTests
         clock.Advance(TimeSpan.FromMinutes(1));
         await service.ImagesArrivedAsync("clinic-a", "study-9", 20, Ct);
         clock.Advance(TimeSpan.FromMinutes(1.5));
-        Assert.Equal(new ReadingRoundResult(0, 0, 0), await worker.RunOnceAsync(Ct));
+        Assert.Equal(new ReadingRoundResult(0, 0, 0, 0, 0), await worker.RunOnceAsync(Ct));
 
         clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(new ReadingRoundResult(1, 0, 1), await worker.RunOnceAsync(Ct));
+        Assert.Equal(new ReadingRoundResult(1, 0, 0, 1, 0), await worker.RunOnceAsync(Ct));
         Assert.Equal(["rad-1"], (await service.WorklistAsync("rad-1", Ct)).Select(r => r.AssignedRadiologistId));
 
         await service.ImagesArrivedAsync("clinic-a", "study-9", 3, Ct);

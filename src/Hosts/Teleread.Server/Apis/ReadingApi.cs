@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Teleread.Reading.Application;
 using Teleread.Reading.Domain;
 using Teleread.Reading.Persistence;
@@ -49,11 +50,16 @@ public static class ReadingApi
         ops.MapGet("/radiologists", async (ReadingService reading, CancellationToken ct) => TypedResults.Ok(await reading.Directory.ListRadiologistsAsync(ct).ConfigureAwait(false)));
         ops.MapPut("/radiologists/{id}", UpsertRadiologistAsync);
         ops.MapPut("/clinics/{id}", UpsertClinicAsync);
+        ops.MapPost("/studies/images", async (ImagesArrivedBody body, ReadingService reading, CancellationToken ct) =>
+            TypedResults.Ok((await reading.ImagesArrivedAsync(body.ClinicId, body.StudyReference, body.Count, ct).ConfigureAwait(false))
+                .Where(o => o.Succeeded).Select(o => RequestView.Of(o.Request!)).ToList()));
         g.MapGet("/clinics/{id}", GetClinicAsync);
         return app;
     }
 
-    private static async Task<Results<Created<RequestView>, ProblemHttpResult>> CreateAsync(CreateRequestBody body, HttpContext ctx, ReadingService reading, CancellationToken ct)
+    /// <summary>Opens a request; an <c>Idempotency-Key</c> header makes a retried POST return the first request.</summary>
+    private static async Task<Results<Created<RequestView>, ProblemHttpResult>> CreateAsync(CreateRequestBody body, HttpContext ctx, ReadingService reading,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
         var caller = ctx.GetCaller();
         var clinicId = caller.Role switch
@@ -74,9 +80,9 @@ public static class ReadingApi
         }
 
         var details = new ReadingRequestDetails(body.ClinicalQuestion, body.Modality, body.BodyRegion, body.Priority, body.RequestingDoctor,
-            body.Attachments ?? [], body.PriorStudyReferences ?? [], body.RequiredSubspecialty);
+            body.Attachments ?? [], body.PriorStudyReferences ?? [], body.RequiredSubspecialty, body.ReportLanguage);
         var outcome = await reading.ReceiveAsync(new NewReadingRequest(clinicId, body.PatientId, body.StudyReference, details, body.AskForSecondReading),
-            ActorOf(caller), ct).ConfigureAwait(false);
+            ActorOf(caller), ct, idempotencyKey).ConfigureAwait(false);
         return outcome.Succeeded
             ? TypedResults.Created($"/api/reading/requests/{outcome.Request!.Id}", RequestView.Of(outcome.Request))
             : Problem(outcome);

@@ -17,7 +17,8 @@ public static class ReadingApiContracts
         IReadOnlyList<Attachment>? Attachments,
         IReadOnlyList<string>? PriorStudyReferences,
         Subspecialty? RequiredSubspecialty,
-        bool AskForSecondReading);
+        bool AskForSecondReading,
+        string? ReportLanguage = null);
 
     /// <param name="ExpectedVersion">The version the caller saw; the command is refused with 409 if the request changed since.</param>
     public sealed record CommandBody(string? Reason, string? RadiologistId, int? ExpectedVersion);
@@ -52,6 +53,9 @@ public static class ReadingApiContracts
         private static TimelineEntry Entry(ReadingTransition t) =>
             new(t.Sequence, t.From, t.Command, t.To, t.Actor.Id, t.Actor.Role, t.At, t.Reason, t.RadiologistId);
     }
+
+    /// <summary>Images of a study reached the archive (the ingest path reports it in process; operators may too).</summary>
+    public sealed record ImagesArrivedBody(string ClinicId, string StudyReference, int Count);
 
     public sealed record TransitionView(ReadingState From, ReadingCommand Command, ReadingState To);
 }

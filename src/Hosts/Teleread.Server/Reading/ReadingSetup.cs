@@ -13,9 +13,9 @@ public static class ReadingSetup
     public static IServiceCollection AddReading(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(Section).Get<ReadingOptions>() ?? new ReadingOptions();
-        if (options.LockTtl <= TimeSpan.Zero || options.WorkerInterval <= TimeSpan.Zero || options.EscalationLease <= TimeSpan.Zero || options.StudyStableFor < TimeSpan.Zero)
+        if (options.LockTtl <= TimeSpan.Zero || options.WorkerInterval <= TimeSpan.Zero || options.EscalationLease <= TimeSpan.Zero || options.StudyStableFor < TimeSpan.Zero || options.LapsedLockGrace < TimeSpan.Zero)
         {
-            throw new InvalidOperationException($"{Section}: LockTtl, WorkerInterval and EscalationLease must be positive, StudyStableFor not negative.");
+            throw new InvalidOperationException($"{Section}: LockTtl, WorkerInterval and EscalationLease must be positive, StudyStableFor and LapsedLockGrace not negative.");
         }
 
         services.AddSingleton<IMigrationSource>(ReadingMigrations.Source);

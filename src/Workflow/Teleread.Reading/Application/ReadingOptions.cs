@@ -8,6 +8,12 @@ public sealed record ReadingOptions
     /// <summary>How long a reader's lock lasts without renewal; after that another radiologist may take the case.</summary>
     public TimeSpan LockTtl { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How long after a reader's lock lapsed (no renewal: browser closed, connection lost) the case goes back to the
+    /// pool, so that nothing stays stuck with a reader who is gone.
+    /// </summary>
+    public TimeSpan LapsedLockGrace { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>A study with no new image for this long is complete (unless the clinic marks it complete first).</summary>
     public TimeSpan StudyStableFor { get; init; } = TimeSpan.FromMinutes(2);
 

@@ -1,3 +1,3 @@
 namespace Teleread.Reading.Application;
 
-public sealed record ReadingRoundResult(int Promoted, int Escalated, int Assigned);
+public sealed record ReadingRoundResult(int Promoted, int Escalated, int ReleasedLapsedLocks, int Assigned, int SentToSecondReading);

@@ -18,7 +18,11 @@ public sealed class ReadingService(IDatabase db, TimeProvider clock, ReadingOpti
     public ReadingOptions Options => options;
     public EscalationPolicy Escalation => escalation;
 
-    public async Task<CommandOutcome> ReceiveAsync(NewReadingRequest n, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Opens a request with its SLA deadline and escalation timers. Earlier studies of the same patient at the same
+    /// clinic are linked as priors. With an idempotency key a retried submission returns the first request.
+    /// </summary>
+    public async Task<CommandOutcome> ReceiveAsync(NewReadingRequest n, Actor actor, CancellationToken ct, string? idempotencyKey = null)
     {
         if (await Directory.FindClinicAsync(n.ClinicId, ct).ConfigureAwait(false) is not { } clinic)
         {
@@ -27,14 +31,25 @@ public sealed class ReadingService(IDatabase db, TimeProvider clock, ReadingOpti
 
         var now = clock.GetUtcNow();
         var deadline = DeadlineCalculator.Compute(n.Details.Priority, now, clinic.Contract.Sla);
-        var request = ReadingRequest.Receive(Guid.NewGuid(), n.ClinicId, n.PatientId, n.StudyReference, n.Details, now, deadline,
-            clinic.Contract.RequiresSecondReading || n.AskForSecondReading, clinic.Contract.RequiresQaCheck);
-        await db.WriteAsync(async (c, t) =>
+        var earlier = await Requests.ListAsync(new ReadingRequestFilter(ClinicId: n.ClinicId, PatientId: n.PatientId), ct).ConfigureAwait(false);
+        var priors = n.Details.PriorStudyReferences
+            .Concat(earlier.OrderByDescending(r => r.ReceivedAt).Select(r => r.StudyReference))
+            .Where(s => s != n.StudyReference).Distinct(StringComparer.Ordinal).ToList();
+        var request = ReadingRequest.Receive(Guid.NewGuid(), n.ClinicId, n.PatientId, n.StudyReference, n.Details with { PriorStudyReferences = priors },
+            now, deadline, clinic.Contract.RequiresSecondReading || n.AskForSecondReading, clinic.Contract.RequiresQaCheck);
+        var existing = await db.WriteAsync(async (c, t) =>
         {
-            await Requests.InsertAsync(c, t, request, ct).ConfigureAwait(false);
+            if (!await Requests.InsertAsync(c, t, request, idempotencyKey, ct).ConfigureAwait(false))
+            {
+                return await Requests.FindIdByIdempotencyKeyAsync(c, t, n.ClinicId, idempotencyKey!, ct).ConfigureAwait(false);
+            }
+
             await EscalationTimerStore.ScheduleAsync(c, t, escalation.Schedule(request), ct).ConfigureAwait(false);
+            return (Guid?)null;
         }, ct).ConfigureAwait(false);
-        return CommandOutcome.Ok(request);
+        return existing is { } id && await Requests.FindAsync(id, ct).ConfigureAwait(false) is { } first
+            ? CommandOutcome.Ok(first)
+            : CommandOutcome.Ok(request);
     }
 
     /// <summary>More images of a study arrived: restarts the stability clock, or reopens a request visibly.</summary>
@@ -79,6 +94,22 @@ public sealed class ReadingService(IDatabase db, TimeProvider clock, ReadingOpti
         }
 
         return promoted;
+    }
+
+    /// <summary>Returns to the pool every case whose reader's lock lapsed more than <see cref="ReadingOptions.LapsedLockGrace"/> ago.</summary>
+    public async Task<int> ReleaseLapsedLocksAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var reading = await Requests.ListAsync(new ReadingRequestFilter(States: [ReadingState.Reading], Limit: 5000), ct).ConfigureAwait(false);
+        var released = 0;
+        foreach (var r in reading.Where(r => r.LockExpiresAt is { } until && until + options.LapsedLockGrace <= now))
+        {
+            var outcome = await ExecuteAsync(r.Id, ReadingCommand.Release, Actor.System,
+                $"reading lock of {r.LockHolder} lapsed at {r.LockExpiresAt:O}", null, r.Version, ct).ConfigureAwait(false);
+            released += outcome.Succeeded ? 1 : 0;
+        }
+
+        return released;
     }
 
     /// <summary>Any lifecycle command, refused with the domain's error or a concurrency conflict.</summary>
@@ -164,16 +195,50 @@ public sealed class ReadingService(IDatabase db, TimeProvider clock, ReadingOpti
         return saved;
     }
 
+    /// <summary>Sends preliminary reports that need a second reading to a board-certified, qualified colleague of the first reader.</summary>
+    public async Task<int> AssignSecondReadersAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var waiting = (await Requests.ListAsync(new ReadingRequestFilter(States: [ReadingState.Preliminary]), ct).ConfigureAwait(false))
+            .Where(r => r.RequiresSecondReading && !r.SecondReadingDone).ToList();
+        if (waiting.Count == 0)
+        {
+            return 0;
+        }
+
+        var candidates = (await BuildCandidatesAsync(now, ct).ConfigureAwait(false)).Where(c => c.Profile.BoardCertified).ToList();
+        var sent = 0;
+        foreach (var r in waiting)
+        {
+            var plan = engine.Plan(candidates.Where(c => c.Profile.Id != r.AssignedRadiologistId).ToList(),
+                [AssignableCase.From(r, options.ExpectedMinutes(r.Details.Modality))], now);
+            if (plan.Assignments is not [var a])
+            {
+                continue;
+            }
+
+            var outcome = await ExecuteAsync(r.Id, ReadingCommand.SendToSecondReading, Actor.System, "second reading required", a.RadiologistId, r.Version, ct).ConfigureAwait(false);
+            if (outcome.Succeeded)
+            {
+                sent++;
+                var i = candidates.FindIndex(c => c.Profile.Id == a.RadiologistId);
+                candidates[i] = candidates[i] with { OpenCases = candidates[i].OpenCases + 1, BusyUntil = a.ExpectedFinish };
+            }
+        }
+
+        return sent;
+    }
+
     /// <summary>The roster with each radiologist's current load, as the engine needs it.</summary>
     public async Task<IReadOnlyList<AssignmentCandidate>> BuildCandidatesAsync(DateTimeOffset now, CancellationToken ct)
     {
         var roster = await Directory.ListRadiologistsAsync(ct).ConfigureAwait(false);
-        var open = await Requests.ListAsync(new ReadingRequestFilter(States: [ReadingState.Assigned, ReadingState.Reading], Limit: 5000), ct).ConfigureAwait(false);
+        var open = await Requests.ListAsync(new ReadingRequestFilter(States: [ReadingState.Assigned, ReadingState.Reading, ReadingState.SecondReading], Limit: 5000), ct).ConfigureAwait(false);
         var lastHour = await Requests.AssignmentsSinceAsync(now - TimeSpan.FromHours(1), ct).ConfigureAwait(false);
         var today = await Requests.AssignmentsSinceAsync(now - TimeSpan.FromHours(24), ct).ConfigureAwait(false);
         return roster.Select(p =>
         {
-            var mine = open.Where(r => r.AssignedRadiologistId == p.Id).ToList();
+            var mine = open.Where(r => r.State == ReadingState.SecondReading ? r.SecondReaderId == p.Id : r.AssignedRadiologistId == p.Id).ToList();
             var backlog = mine.Sum(r => options.ExpectedMinutes(r.Details.Modality));
             return new AssignmentCandidate(p, mine.Count, lastHour.Where(x => x.RadiologistId == p.Id).Sum(x => x.Count),
                 today.Where(x => x.RadiologistId == p.Id).Sum(x => x.Count * options.ExpectedMinutes(x.Modality)), now.AddMinutes(backlog));

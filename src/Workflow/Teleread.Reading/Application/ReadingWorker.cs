@@ -1,8 +1,8 @@
 namespace Teleread.Reading.Application;
 
 /// <summary>
-/// The background round of the reading workflow: queue stable studies, act on due escalation timers, assign
-/// the queue. State lives in the database, so a restarted worker simply carries on where the last one stopped.
+/// The background round of the reading workflow: queue stable studies, act on due escalation timers, return
+/// cases with lapsed reading locks to the pool, assign the queue, send reports that need it to second reading. State lives in the database, so a restarted worker simply carries on where the last one stopped.
 /// </summary>
 public sealed class ReadingWorker(ReadingService reading, EscalationProcessor escalations)
 {
@@ -10,8 +10,10 @@ public sealed class ReadingWorker(ReadingService reading, EscalationProcessor es
     {
         var promoted = await reading.PromoteStableStudiesAsync(ct).ConfigureAwait(false);
         var escalated = await escalations.ProcessDueAsync(ct).ConfigureAwait(false);
+        var released = await reading.ReleaseLapsedLocksAsync(ct).ConfigureAwait(false);
         var assigned = await reading.AssignQueuedAsync(ct).ConfigureAwait(false);
-        return new ReadingRoundResult(promoted, escalated, assigned.Count);
+        var secondReads = await reading.AssignSecondReadersAsync(ct).ConfigureAwait(false);
+        return new ReadingRoundResult(promoted, escalated, released, assigned.Count, secondReads);
     }
 
     /// <summary>Runs rounds until cancelled; a failed round is reported and the next one still runs.</summary>

@@ -10,8 +10,9 @@ public sealed record AssignableCase(
     ReadingPriority Priority,
     DateTimeOffset ReceivedAt,
     DateTimeOffset Deadline,
-    double ExpectedReadingMinutes)
+    double ExpectedReadingMinutes,
+    string? ReportLanguage = null)
 {
     public static AssignableCase From(ReadingRequest r, double expectedReadingMinutes) => new(r.Id, r.ClinicId, r.Details.Modality,
-        r.Details.BodyRegion, r.Details.RequiredSubspecialty, r.Details.Priority, r.ReceivedAt, r.Deadline, expectedReadingMinutes);
+        r.Details.BodyRegion, r.Details.RequiredSubspecialty, r.Details.Priority, r.ReceivedAt, r.Deadline, expectedReadingMinutes, r.Details.ReportLanguage);
 }

@@ -37,6 +37,11 @@ public static class Qualification
             return "lacks the mammography reader credential";
         }
 
+        if (c.ReportLanguage is { } language && !r.Languages.Contains(language))
+        {
+            return $"does not report in '{language}'";
+        }
+
         if (c.RequiredSubspecialty is { } required)
         {
             return r.Subspecialties.Contains(required) && r.BoardCertified ? null : $"not a board-certified {required} subspecialist";

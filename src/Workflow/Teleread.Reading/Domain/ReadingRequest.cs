@@ -31,7 +31,7 @@ public sealed class ReadingRequest
     public string StudyReference { get; }
     public ReadingRequestDetails Details { get; }
     public DateTimeOffset ReceivedAt { get; }
-    public DateTimeOffset Deadline { get; private set; }
+    public DateTimeOffset Deadline { get; }
     public bool RequiresSecondReading { get; }
     public bool RequiresQaCheck { get; }
 
@@ -47,8 +47,6 @@ public sealed class ReadingRequest
     public int Version { get; private set; }
 
     public IReadOnlyList<ReadingTransition> Timeline => _timeline;
-
-    public bool IsOpen => State is not (ReadingState.Final or ReadingState.Delivered or ReadingState.Acknowledged or ReadingState.Cancelled);
 
     /// <summary>True once a report exists that the clinic may see (final or later).</summary>
     public bool IsReported => State is ReadingState.Final or ReadingState.Delivered or ReadingState.Acknowledged;
@@ -125,18 +123,6 @@ public sealed class ReadingRequest
 
     public bool IsLockHeldAt(DateTimeOffset now) => LockHolder is not null && LockExpiresAt > now;
 
-    public void ReleaseLock()
-    {
-        if (LockHolder is null)
-        {
-            return;
-        }
-
-        LockHolder = null;
-        LockExpiresAt = null;
-        Version++;
-    }
-
     /// <summary>Images arrived after the request was received; moves the completeness clock, not the state.</summary>
     public void RecordImageArrival(DateTimeOffset at)
     {
@@ -145,13 +131,6 @@ public sealed class ReadingRequest
             LastImageAt = at;
             Version++;
         }
-    }
-
-    /// <summary>An operator extends or shortens the deadline (e.g. the clinic changed the priority by phone).</summary>
-    public void ChangeDeadline(DateTimeOffset deadline)
-    {
-        Deadline = deadline;
-        Version++;
     }
 
     private TransitionResult? Guard(ReadingCommand command, CommandContext c)

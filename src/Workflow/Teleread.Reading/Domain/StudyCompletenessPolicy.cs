@@ -3,10 +3,6 @@ namespace Teleread.Reading.Domain;
 /// <summary>A study is complete when no image has arrived for <see cref="StableFor"/> (or the clinic says so).</summary>
 public sealed record StudyCompletenessPolicy(TimeSpan StableFor)
 {
-    public static StudyCompletenessPolicy Default { get; } = new(TimeSpan.FromMinutes(2));
-
     public bool IsStable(ReadingRequest request, DateTimeOffset now) =>
         request.State == ReadingState.Received && now - request.LastImageAt >= StableFor;
-
-    public DateTimeOffset StableAt(ReadingRequest request) => request.LastImageAt + StableFor;
 }

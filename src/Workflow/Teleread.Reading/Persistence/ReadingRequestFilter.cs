@@ -8,4 +8,5 @@ public sealed record ReadingRequestFilter(
     IReadOnlyList<ReadingState>? States = null,
     string? StudyReference = null,
     string? SecondReaderId = null,
+    string? PatientId = null,
     int Limit = 500);

@@ -15,17 +15,32 @@ public sealed class ReadingRequestStore(IDatabase db)
 
     public IDatabase Database { get; } = db;
 
-    public async Task InsertAsync(DbConnection c, DbTransaction t, ReadingRequest request, CancellationToken ct)
+    /// <summary>
+    /// Inserts a new request. With an idempotency key, a second insert with the same key for the same clinic
+    /// inserts nothing and returns false (the caller then returns the first request).
+    /// </summary>
+    public async Task<bool> InsertAsync(DbConnection c, DbTransaction t, ReadingRequest request, string? idempotencyKey, CancellationToken ct)
     {
         var s = request.ToSnapshot();
-        await c.ExecuteAsync(new CommandDefinition("""
+        var inserted = await c.ExecuteAsync(new CommandDefinition("""
             INSERT INTO reading_requests (id, clinic_id, patient_id, study_reference, priority, modality, state, assigned_radiologist_id,
-                second_reader_id, received_at, deadline, last_image_at, version, document)
+                second_reader_id, received_at, deadline, last_image_at, version, idempotency_key, document)
             VALUES (@Id, @ClinicId, @PatientId, @StudyReference, @Priority, @Modality, @State, @Assigned, @SecondReader, @ReceivedAt, @Deadline,
-                @LastImageAt, @Version, @Document)
-            """, Row(s), t, cancellationToken: ct)).ConfigureAwait(false);
-        await InsertTransitionsAsync(c, t, request.Id, s.Timeline, ct).ConfigureAwait(false);
+                @LastImageAt, @Version, @IdempotencyKey, @Document)
+            ON CONFLICT (clinic_id, idempotency_key) DO NOTHING
+            """, Row(s) with { IdempotencyKey = idempotencyKey }, t, cancellationToken: ct)).ConfigureAwait(false);
+        if (inserted == 1)
+        {
+            await InsertTransitionsAsync(c, t, request.Id, s.Timeline, ct).ConfigureAwait(false);
+        }
+
+        return inserted == 1;
     }
+
+    public async Task<Guid?> FindIdByIdempotencyKeyAsync(DbConnection c, DbTransaction t, string clinicId, string key, CancellationToken ct) =>
+        await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT id FROM reading_requests WHERE clinic_id = @ClinicId AND idempotency_key = @Key", new { ClinicId = clinicId, Key = key }, t,
+            cancellationToken: ct)).ConfigureAwait(false) is { } id ? Guid.Parse(id) : null;
 
     /// <summary>Writes the request if nobody changed it since <paramref name="expectedVersion"/>; false when someone did.</summary>
     public async Task<bool> TrySaveAsync(DbConnection c, DbTransaction t, ReadingRequest request, int expectedVersion, CancellationToken ct)
@@ -79,9 +94,10 @@ public sealed class ReadingRequestStore(IDatabase db)
                 + (filter.RadiologistId is null ? "" : " AND assigned_radiologist_id = @RadiologistId")
                 + (filter.SecondReaderId is null ? "" : " AND second_reader_id = @SecondReaderId")
                 + (filter.StudyReference is null ? "" : " AND study_reference = @StudyReference")
+                + (filter.PatientId is null ? "" : " AND patient_id = @PatientId")
                 + (states is null ? "" : " AND state IN (" + string.Join(", ", states.Select((_, i) => "@S" + i)) + ")")
                 + " ORDER BY deadline, received_at LIMIT @Limit";
-            var p = new DynamicParameters(new { filter.ClinicId, filter.RadiologistId, filter.SecondReaderId, filter.StudyReference, Limit = filter.Limit });
+            var p = new DynamicParameters(new { filter.ClinicId, filter.RadiologistId, filter.SecondReaderId, filter.StudyReference, filter.PatientId, Limit = filter.Limit });
             for (var i = 0; i < (states?.Length ?? 0); i++)
             {
                 p.Add("S" + i, states![i]);
@@ -128,7 +144,10 @@ public sealed class ReadingRequestStore(IDatabase db)
         UnixTime.ToDb(s.LastImageAt), s.Version, ReadingJson.Serialize(s with { Timeline = [] }));
 
     private sealed record RequestRow(string Id, string ClinicId, string PatientId, string StudyReference, string Priority, string Modality, string State,
-        string? Assigned, string? SecondReader, long ReceivedAt, long Deadline, long LastImageAt, int Version, string Document);
+        string? Assigned, string? SecondReader, long ReceivedAt, long Deadline, long LastImageAt, int Version, string Document)
+    {
+        public string? IdempotencyKey { get; init; }
+    }
 
     private sealed record DocumentRow(string Document, long Version);
 

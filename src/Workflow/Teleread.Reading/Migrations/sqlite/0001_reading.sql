@@ -12,8 +12,11 @@ CREATE TABLE reading_requests (
     deadline BIGINT NOT NULL,
     last_image_at BIGINT NOT NULL,
     version BIGINT NOT NULL,
+    idempotency_key TEXT NULL,
     document TEXT NOT NULL
 );
+CREATE UNIQUE INDEX ux_reading_requests_idempotency ON reading_requests(clinic_id, idempotency_key);
+CREATE INDEX ix_reading_requests_patient ON reading_requests(clinic_id, patient_id);
 CREATE INDEX ix_reading_requests_state ON reading_requests(state, deadline);
 CREATE INDEX ix_reading_requests_clinic ON reading_requests(clinic_id, received_at);
 CREATE INDEX ix_reading_requests_radiologist ON reading_requests(assigned_radiologist_id, state);

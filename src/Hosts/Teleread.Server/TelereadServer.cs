@@ -61,6 +61,8 @@ public static class TelereadServer
             .SetApplicationName("teleread");
         builder.Services.AddArchive(builder.Configuration, options.DataDirectory);
         builder.Services.AddDimse();
+        builder.Services.AddSingleton<Teleread.Archive.Ingest.IInstanceStoredObserver, Reading.ReadingStudyArrivals>();
+        builder.Services.AddSingleton<Teleread.Archive.IStudyAssignmentFilter, Reading.ReadingAssignmentFilter>();
         builder.Services.AddSingleton<DicomWeb.IDicomWebArchive, DicomWeb.ArchiveDicomWebArchive>();
         builder.Services.AddTelereadAuthentication();
         builder.Services.AddProblemDetails();

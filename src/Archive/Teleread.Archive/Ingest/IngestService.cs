@@ -11,7 +11,7 @@ namespace Teleread.Archive.Ingest;
 /// the header is read back (up to Pixel Data) and the instance indexed in one transaction. A stream
 /// that breaks, a header that cannot be read or a refused instance leaves no blob and no index row.
 /// </summary>
-public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProvider clock)
+public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProvider clock, IEnumerable<IInstanceStoredObserver>? observers = null)
 {
     private const int CopyBufferSize = 128 * 1024;
 
@@ -120,9 +120,19 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
             await DeleteQuietlyAsync(blob.Key).ConfigureAwait(false);
         }
 
+        if (added == ArchiveIndex.AddResult.Added)
+        {
+            var stored = new IngestResult(IngestOutcome.Stored, IngestStatus.Success, record.StudyUid, record.SeriesUid, record.SopInstanceUid, record.SopClassUid, null);
+            foreach (var observer in observers ?? [])
+            {
+                await observer.InstanceStoredAsync(source, stored, ct).ConfigureAwait(false);
+            }
+
+            return stored;
+        }
+
         return added switch
         {
-            ArchiveIndex.AddResult.Added => new IngestResult(IngestOutcome.Stored, IngestStatus.Success, record.StudyUid, record.SeriesUid, record.SopInstanceUid, record.SopClassUid, null),
             ArchiveIndex.AddResult.SameInstanceAlreadyStored => new IngestResult(IngestOutcome.Duplicate, IngestStatus.Success, record.StudyUid, record.SeriesUid, record.SopInstanceUid, record.SopClassUid, null),
             ArchiveIndex.AddResult.DifferentInstanceAlreadyStored => new IngestResult(IngestOutcome.Conflict, IngestStatus.Conflict, record.StudyUid, record.SeriesUid, record.SopInstanceUid, record.SopClassUid,
                 "Another instance with this SOP Instance UID and different content is already stored; the stored one is kept."),

@@ -24,11 +24,12 @@ public sealed class RunningServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<RunningServer> StartAsync(string provider, Action<WebApplication>? mapExtra = null, Action<WebApplicationBuilder>? customise = null)
+    public static async Task<RunningServer> StartAsync(string provider, Action<WebApplication>? mapExtra = null, Action<WebApplicationBuilder>? customise = null, params string[] extraArgs)
     {
         var data = Directory.CreateTempSubdirectory("teleread-test-").FullName;
         PostgresTestDatabase? pg = null;
         var args = new List<string> { "--urls", "http://127.0.0.1:0", "--data", data, "--dicom-port", "0", "--shutdown-timeout", "10" };
+        args.AddRange(extraArgs);
         if (provider == "postgres")
         {
             pg = await PostgresTestDatabase.CreateAsync();

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Text;
 using System.Text.Json;
 using Teleread.Dicom.CharacterSets;
 
@@ -132,6 +133,13 @@ public static class DicomJsonWriter
                 return;
             }
 
+            var bytes = e.LoadValue().Span;
+            if (Ascii.IsValid(bytes) && (!vr.IsAffectedBySpecificCharacterSet || IsAsciiCompatible(cs)))
+            {
+                WriteAsciiValues(bytes, vr);
+                return;
+            }
+
             var values = e.GetStrings(cs);
             if (values.Length == 0)
             {
@@ -161,6 +169,87 @@ public static class DicomJsonWriter
 
             w.WriteEndArray();
         }
+
+        // The common case without allocating: ASCII bytes are already UTF-8, split at '\\' and trimmed like GetStrings.
+        private void WriteAsciiValues(ReadOnlySpan<byte> bytes, DicomVR vr)
+        {
+            var trimmed = bytes.TrimEnd(" \0"u8);
+            if (trimmed.Length == 0 || (!vr.IsSingleValuedText && trimmed.TrimStart(" \0"u8).Length == 0))
+            {
+                return;
+            }
+
+            w.WriteStartArray("Value"u8);
+            if (vr.IsSingleValuedText)
+            {
+                w.WriteStringValue(trimmed);
+                w.WriteEndArray();
+                return;
+            }
+
+            Span<char> chars = stackalloc char[64];
+            while (true)
+            {
+                var slash = trimmed.IndexOf((byte)'\\');
+                var value = slash < 0 ? trimmed : trimmed[..slash];
+                value = vr == DicomVR.PN ? value.TrimEnd(" \0"u8) : value.Trim(" \0"u8);
+                if (value.Length == 0)
+                {
+                    w.WriteNullValue();
+                }
+                else if (vr == DicomVR.PN)
+                {
+                    WritePersonName(value);
+                }
+                else if (vr.Kind == DicomVRKind.NumericString && value.Length <= chars.Length
+                    && DicomNumericString.IsJsonNumber(chars[..Encoding.ASCII.GetChars(value, chars)]))
+                {
+                    w.WriteRawValue(value, skipInputValidation: true);
+                }
+                else
+                {
+                    w.WriteStringValue(value);
+                }
+
+                if (slash < 0)
+                {
+                    break;
+                }
+
+                trimmed = trimmed[(slash + 1)..];
+            }
+
+            w.WriteEndArray();
+        }
+
+        private void WritePersonName(ReadOnlySpan<byte> value)
+        {
+            w.WriteStartObject();
+            var rest = value;
+            for (var g = 0; g < 3; g++)
+            {
+                var eq = rest.IndexOf((byte)'=');
+                var group = eq < 0 ? rest : rest[..eq];
+                if (group.Length > 0)
+                {
+                    w.WriteString(g == 0 ? "Alphabetic"u8 : g == 1 ? "Ideographic"u8 : "Phonetic"u8, group);
+                }
+
+                if (eq < 0)
+                {
+                    break;
+                }
+
+                rest = rest[(eq + 1)..];
+            }
+
+            w.WriteEndObject();
+        }
+
+        /// <summary>Character sets in which ASCII bytes (without ESC) mean ASCII; not ISO_IR 13, where 0x5C is the yen sign.</summary>
+        private static bool IsAsciiCompatible(DicomCharacterSet cs) =>
+            cs.Terms.Count == 0 || (cs.Terms.Count == 1 && cs.Terms[0] is "" or "ISO_IR 6" or "ISO_IR 100" or "ISO_IR 101" or "ISO_IR 109" or "ISO_IR 110"
+                or "ISO_IR 144" or "ISO_IR 127" or "ISO_IR 126" or "ISO_IR 138" or "ISO_IR 148" or "ISO_IR 203" or "ISO_IR 166" or "ISO_IR 192" or "GB18030" or "GBK");
 
         private void WritePersonName(string value)
         {

@@ -21,11 +21,15 @@ public sealed class MultipartRelatedReader
     private bool _started;
     private PartStream? _current;
 
+    /// <summary>The longest boundary accepted: more than RFC 2046's 70, for senders that exceed it.</summary>
+    public const int MaxBoundaryLength = 200;
+
     public MultipartRelatedReader(Stream source, string boundary)
     {
-        if (string.IsNullOrEmpty(boundary) || boundary.Length > 70)
+        // RFC 2046 5.1.1 allows 70 characters, but Orthanc's DICOMweb plugin sends 73 (two UUIDs): accept up to MaxBoundaryLength.
+        if (string.IsNullOrEmpty(boundary) || boundary.Length > MaxBoundaryLength)
         {
-            throw new MultipartFormatException("The multipart boundary must be 1 to 70 characters (RFC 2046 5.1.1).");
+            throw new MultipartFormatException($"The multipart boundary must be 1 to {MaxBoundaryLength} characters (RFC 2046 5.1.1 allows 70).");
         }
 
         _source = source;

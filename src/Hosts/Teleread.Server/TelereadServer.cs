@@ -5,9 +5,12 @@ using Microsoft.Extensions.Options;
 using Teleread.Data;
 using Teleread.Identity;
 using Teleread.Server.Apis;
+using Teleread.Server.Archive;
+using Teleread.Server.Dimse;
 using Teleread.Server.Audit;
 using Teleread.Server.Auth;
 using Teleread.Server.Configuration;
+using Teleread.Server.DicomWeb;
 using Teleread.Server.Health;
 using Teleread.Server.Reading;
 
@@ -56,11 +59,15 @@ public static class TelereadServer
         builder.Services.AddSingleton<IReadinessCheck>(new DirectoryReadinessCheck("data-directory", options.DataDirectory));
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")))
             .SetApplicationName("teleread");
+        builder.Services.AddArchive(builder.Configuration, options.DataDirectory);
+        builder.Services.AddDimse();
+        builder.Services.AddSingleton<DicomWeb.IDicomWebArchive, DicomWeb.ArchiveDicomWebArchive>();
         builder.Services.AddTelereadAuthentication();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
         builder.Services.AddReading(builder.Configuration);
+        builder.Services.AddDicomWeb();
 
         customise?.Invoke(builder);
 
@@ -69,6 +76,7 @@ public static class TelereadServer
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath) });
+        app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthorization();
@@ -79,6 +87,7 @@ public static class TelereadServer
         app.MapDirectoryApi();
         app.MapAdminApi();
         app.MapReadingApi();
+        app.MapDicomWeb();
         mapExtra?.Invoke(app);
         return app;
     }

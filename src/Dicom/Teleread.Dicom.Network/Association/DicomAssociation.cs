@@ -217,6 +217,34 @@ public sealed partial class DicomAssociation : IAsyncDisposable
         return _openDataSet = new DicomDataSetReadStream(this, context.Id);
     }
 
+    internal async ValueTask ReadDataSetAsync(DicomPresentationContext context, Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> consumer, CancellationToken cancellationToken)
+    {
+        if (_openDataSet is not null)
+        {
+            throw new InvalidOperationException("The data set of this message is already open.");
+        }
+
+        _unopenedDataSetContext = null;
+        var lastSeen = false;
+        try
+        {
+            while (!lastSeen)
+            {
+                var fragment = await NextDataSetFragmentAsync(context.Id, cancellationToken).ConfigureAwait(false);
+                lastSeen = fragment.IsLastFragment;
+                await consumer(fragment.Data, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (!lastSeen)
+            {
+                // The consumer gave up part way: the rest is skipped before the next message.
+                _openDataSet = new DicomDataSetReadStream(this, context.Id);
+            }
+        }
+    }
+
     /// <summary>The next data set fragment of the message on <paramref name="presentationContextId"/>; only its data until the next call is valid.</summary>
     internal async ValueTask<PresentationDataValue> NextDataSetFragmentAsync(byte presentationContextId, CancellationToken cancellationToken)
     {

@@ -4,7 +4,8 @@ namespace Teleread.Dicom.Network;
 
 /// <summary>
 /// Read-only, forward-only stream over the data set fragments of one message. Each read copies
-/// from the PDU currently held by the association, so memory stays bounded by one PDU.
+/// from the PDU currently held by the association, so memory stays bounded by one PDU. Prefer the
+/// asynchronous reads: a synchronous read that needs the next PDU blocks its thread on the network.
 /// </summary>
 internal sealed class DicomDataSetReadStream(DicomAssociation association, byte presentationContextId) : Stream
 {

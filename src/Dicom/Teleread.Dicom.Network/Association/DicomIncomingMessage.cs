@@ -25,4 +25,11 @@ public sealed class DicomIncomingMessage
     /// it before receiving the next message (what is left unread is skipped).
     /// </summary>
     public Stream OpenDataSet() => _association.OpenDataSet(PresentationContext);
+
+    /// <summary>
+    /// Hands each data set fragment to <paramref name="consumer"/> straight from the received PDU
+    /// (no copy); the memory is valid only during the call. Returns after the last fragment.
+    /// </summary>
+    public ValueTask ReadDataSetAsync(Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> consumer, CancellationToken cancellationToken = default)
+        => _association.ReadDataSetAsync(PresentationContext, consumer, cancellationToken);
 }

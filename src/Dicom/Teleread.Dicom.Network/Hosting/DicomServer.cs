@@ -59,7 +59,8 @@ public sealed class DicomServer : IAsyncDisposable
     /// <summary>Stops accepting, lets open associations finish within <paramref name="gracePeriod"/>, then aborts the rest.</summary>
     public async Task StopAsync(TimeSpan gracePeriod)
     {
-        if (_listener is null || _acceptLoop is null)
+        // Idempotent: a host stops the server and then disposes it.
+        if (_listener is null || _acceptLoop is null || Interlocked.Exchange(ref _stopped, 1) == 1)
         {
             return;
         }
@@ -87,6 +88,8 @@ public sealed class DicomServer : IAsyncDisposable
 
         NetworkLog.ServerStopped(_logger, _listener.LocalEndpoint, aborted);
     }
+
+    private int _stopped;
 
     public async ValueTask DisposeAsync()
     {

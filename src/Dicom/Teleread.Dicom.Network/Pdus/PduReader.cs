@@ -20,7 +20,7 @@ public sealed class PduReader
     /// <param name="maximumNegotiationPduLength">Largest PDU-length accepted for every other PDU type.</param>
     public PduReader(Stream stream, int maximumDataTransferPduLength, int maximumNegotiationPduLength = DefaultMaximumNegotiationPduLength)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maximumDataTransferPduLength, 8);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maximumDataTransferPduLength, PresentationDataValue.Overhead + 1);
         _stream = stream;
         MaximumDataTransferPduLength = maximumDataTransferPduLength;
         MaximumNegotiationPduLength = maximumNegotiationPduLength;

@@ -161,9 +161,10 @@ public static class RleCodec
                 i += run;
                 continue;
             }
-            // Literal until a repeat of 2 starts or 128 bytes are gathered.
+            // Literal until a repeat of 3 starts or 128 bytes are gathered. Breaking a literal for a pair would cost a header
+            // byte without saving one, and "x yy z" patterns would then outgrow the bound EncodeFrame allocates.
             int literalStart = i;
-            while (i < row.Length && i - literalStart < 128 && !(i + 1 < row.Length && row[i + 1] == row[i])) i++;
+            while (i < row.Length && i - literalStart < 128 && !(i + 2 < row.Length && row[i + 1] == row[i] && row[i + 2] == row[i])) i++;
             int length = i - literalStart;
             destination[written++] = (byte)(length - 1);
             row.Slice(literalStart, length).CopyTo(destination[written..]);

@@ -13,6 +13,9 @@ public sealed class DicomOptions
     [StringLength(16, MinimumLength = 1)]
     public string AeTitle { get; set; } = "TELEREAD";
 
+    /// <summary>With Port 0: listen on a free port chosen by the system (tests) instead of not listening.</summary>
+    public bool ListenOnEphemeralPort { get; set; }
+
     /// <summary>Address the DICOM listener binds to.</summary>
     public string BindAddress { get; set; } = "127.0.0.1";
 }

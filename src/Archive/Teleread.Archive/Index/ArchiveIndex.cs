@@ -1,0 +1,158 @@
+using System.Data.Common;
+using Dapper;
+using Teleread.Archive.Storage;
+using Teleread.Data;
+
+namespace Teleread.Archive.Index;
+
+/// <summary>The study / series / instance index, always keyed by clinic.</summary>
+public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
+{
+    public enum AddResult
+    {
+        Added,
+        SameInstanceAlreadyStored,
+        DifferentInstanceAlreadyStored,
+        StudyBelongsToAnotherPatient,
+    }
+
+    /// <summary>
+    /// Adds one instance in one transaction. Rules: an identical re-send (same SHA-256) is a no-op; other bytes under a
+    /// stored SOP Instance UID are refused (the first copy is kept); an instance whose Patient ID differs from its
+    /// study's is refused (a study belongs to the patient it was first stored for).
+    /// </summary>
+    public Task<AddResult> AddAsync(InstanceRecord r, BlobCommit blob, string origin, CancellationToken ct) =>
+        db.WriteAsync(async (c, t) =>
+        {
+            var existing = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+                "SELECT blob_sha256 FROM archive_instances WHERE clinic_id = @ClinicId AND sop_instance_uid = @SopInstanceUid",
+                new { r.ClinicId, r.SopInstanceUid }, t, cancellationToken: ct)).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return existing == blob.Sha256 ? AddResult.SameInstanceAlreadyStored : AddResult.DifferentInstanceAlreadyStored;
+            }
+
+            var studyPatient = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+                "SELECT patient_id FROM archive_studies WHERE clinic_id = @ClinicId AND study_uid = @StudyUid",
+                new { r.ClinicId, r.StudyUid }, t, cancellationToken: ct)).ConfigureAwait(false);
+            if (studyPatient is not null && studyPatient != r.PatientId)
+            {
+                return AddResult.StudyBelongsToAnotherPatient;
+            }
+
+            var now = UnixTime.ToDb(clock.GetUtcNow());
+            var inserted = await c.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO archive_instances (clinic_id, study_uid, series_uid, sop_instance_uid, sop_class_uid, instance_number, rows_count, columns_count, " +
+                "bits_allocated, number_of_frames, transfer_syntax_uid, blob_key, blob_length, blob_sha256, origin, created_at) VALUES " +
+                "(@ClinicId, @StudyUid, @SeriesUid, @SopInstanceUid, @SopClassUid, @InstanceNumber, @Rows, @Columns, @BitsAllocated, @NumberOfFrames, " +
+                "@TransferSyntaxUid, @Key, @Length, @Sha, @Origin, @Now) ON CONFLICT (clinic_id, sop_instance_uid) DO NOTHING",
+                new
+                {
+                    r.ClinicId, r.StudyUid, r.SeriesUid, r.SopInstanceUid, r.SopClassUid, r.InstanceNumber, r.Rows, r.Columns, r.BitsAllocated,
+                    r.NumberOfFrames, r.TransferSyntaxUid, blob.Key, blob.Length, Sha = blob.Sha256, Origin = origin, Now = now,
+                }, t, cancellationToken: ct)).ConfigureAwait(false);
+            if (inserted == 0)
+            {
+                // A concurrent identical send won the insert between our check and ours.
+                var winner = await c.QuerySingleAsync<string>(new CommandDefinition(
+                    "SELECT blob_sha256 FROM archive_instances WHERE clinic_id = @ClinicId AND sop_instance_uid = @SopInstanceUid",
+                    new { r.ClinicId, r.SopInstanceUid }, t, cancellationToken: ct)).ConfigureAwait(false);
+                return winner == blob.Sha256 ? AddResult.SameInstanceAlreadyStored : AddResult.DifferentInstanceAlreadyStored;
+            }
+
+            await c.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO archive_series (clinic_id, study_uid, series_uid, modality, series_number, series_description, body_part, instance_count) " +
+                "VALUES (@ClinicId, @StudyUid, @SeriesUid, @Modality, @SeriesNumber, @SeriesDescription, @BodyPart, 1) " +
+                "ON CONFLICT (clinic_id, series_uid) DO UPDATE SET instance_count = archive_series.instance_count + 1",
+                r, t, cancellationToken: ct)).ConfigureAwait(false);
+            var (alpha, ideo, phon) = PersonNameSearch.Groups(r.PatientName);
+            await c.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO archive_studies (clinic_id, study_uid, patient_id, patient_name, pn_alphabetic, pn_ideographic, pn_phonetic, patient_birth_date, " +
+                "patient_sex, study_date, study_time, accession_number, study_id, study_description, referring_physician, modalities, character_set, " +
+                "series_count, instance_count, created_at, updated_at) VALUES (@ClinicId, @StudyUid, @PatientId, @PatientName, @Alpha, @Ideo, @Phon, " +
+                "@PatientBirthDate, @PatientSex, @StudyDate, @StudyTime, @AccessionNumber, @StudyId, @StudyDescription, @ReferringPhysician, @Modalities, " +
+                "@CharacterSet, 1, 1, @Now, @Now) ON CONFLICT (clinic_id, study_uid) DO UPDATE SET instance_count = archive_studies.instance_count + 1, updated_at = @Now",
+                new
+                {
+                    r.ClinicId, r.StudyUid, r.PatientId, r.PatientName, Alpha = alpha, Ideo = ideo, Phon = phon, r.PatientBirthDate, r.PatientSex,
+                    r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription, r.ReferringPhysician, Modalities = "|" + r.Modality + "|",
+                    r.CharacterSet, Now = now,
+                }, t, cancellationToken: ct)).ConfigureAwait(false);
+            await RefreshStudySeriesAsync(c, t, r.ClinicId, r.StudyUid, ct).ConfigureAwait(false);
+            return AddResult.Added;
+        }, ct);
+
+    public Task<IReadOnlyList<StoredInstance>> ListInstancesAsync(ArchiveAccess access, string studyUid, string? seriesUid, string? sopInstanceUid, CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<StoredInstance>>(async c =>
+        {
+            var p = new DynamicParameters(new { StudyUid = studyUid, SeriesUid = seriesUid, SopUid = sopInstanceUid });
+            var sql = "SELECT clinic_id AS ClinicId, study_uid AS StudyUid, series_uid AS SeriesUid, sop_instance_uid AS SopInstanceUid, sop_class_uid AS SopClassUid, " +
+                      "transfer_syntax_uid AS TransferSyntaxUid, instance_number AS InstanceNumber, number_of_frames AS NumberOfFrames, rows_count AS Rows, " +
+                      "columns_count AS Columns, blob_key AS BlobKey, blob_length AS BlobLength, blob_sha256 AS BlobSha256 FROM archive_instances WHERE study_uid = @StudyUid" +
+                      (seriesUid is null ? "" : " AND series_uid = @SeriesUid") + (sopInstanceUid is null ? "" : " AND sop_instance_uid = @SopUid") +
+                      AccessSql.Where(access, p, "clinic_id", "study_uid") + " ORDER BY series_uid, created_at";
+            var rows = await c.QueryAsync<InstanceRow>(new CommandDefinition(sql, p, cancellationToken: ct)).ConfigureAwait(false);
+            return rows.Select(x => x.ToStoredInstance()).ToList();
+        }, ct);
+
+    /// <summary>Removes a study's index rows and returns its instances so their blobs can be deleted.</summary>
+    public Task<IReadOnlyList<StoredInstance>> RemoveStudyAsync(ArchiveAccess access, string studyUid, CancellationToken ct) =>
+        db.WriteAsync<IReadOnlyList<StoredInstance>>(async (c, t) =>
+        {
+            var p = new DynamicParameters(new { StudyUid = studyUid });
+            var where = "study_uid = @StudyUid" + AccessSql.Where(access, p, "clinic_id", "study_uid");
+            var rows = (await c.QueryAsync<InstanceRow>(new CommandDefinition(
+                "SELECT clinic_id AS ClinicId, study_uid AS StudyUid, series_uid AS SeriesUid, sop_instance_uid AS SopInstanceUid, sop_class_uid AS SopClassUid, " +
+                "transfer_syntax_uid AS TransferSyntaxUid, instance_number AS InstanceNumber, number_of_frames AS NumberOfFrames, rows_count AS Rows, " +
+                "columns_count AS Columns, blob_key AS BlobKey, blob_length AS BlobLength, blob_sha256 AS BlobSha256 FROM archive_instances WHERE " + where,
+                p, t, cancellationToken: ct)).ConfigureAwait(false)).Select(x => x.ToStoredInstance()).ToList();
+            foreach (var table in new[] { "archive_instances", "archive_series", "archive_studies" })
+            {
+                await c.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} WHERE " + where, p, t, cancellationToken: ct)).ConfigureAwait(false);
+            }
+
+            return rows;
+        }, ct);
+
+    /// <summary>Every indexed blob with its expected size and hash, for the storage scrubber.</summary>
+    public async IAsyncEnumerable<BlobExpectation> ExpectedBlobsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var rows = await db.ReadAsync(c => c.QueryAsync<(string Key, long Length, string Sha)>(new CommandDefinition(
+            "SELECT blob_key, blob_length, blob_sha256 FROM archive_instances", cancellationToken: ct)), ct).ConfigureAwait(false);
+        foreach (var r in rows)
+        {
+            yield return new BlobExpectation(r.Key, r.Length, r.Sha);
+        }
+    }
+
+    private static async Task RefreshStudySeriesAsync(DbConnection c, DbTransaction t, string clinicId, string studyUid, CancellationToken ct)
+    {
+        var modalities = (await c.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT modality FROM archive_series WHERE clinic_id = @clinicId AND study_uid = @studyUid AND modality <> '' ORDER BY modality",
+            new { clinicId, studyUid }, t, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE archive_studies SET modalities = @m, series_count = (SELECT COUNT(*) FROM archive_series s WHERE s.clinic_id = @clinicId AND s.study_uid = @studyUid) " +
+            "WHERE clinic_id = @clinicId AND study_uid = @studyUid",
+            new { m = "|" + string.Join('|', modalities) + "|", clinicId, studyUid }, t, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    private sealed class InstanceRow
+    {
+        public string ClinicId { get; set; } = "";
+        public string StudyUid { get; set; } = "";
+        public string SeriesUid { get; set; } = "";
+        public string SopInstanceUid { get; set; } = "";
+        public string SopClassUid { get; set; } = "";
+        public string TransferSyntaxUid { get; set; } = "";
+        public string InstanceNumber { get; set; } = "";
+        public long NumberOfFrames { get; set; }
+        public long Rows { get; set; }
+        public long Columns { get; set; }
+        public string BlobKey { get; set; } = "";
+        public long BlobLength { get; set; }
+        public string BlobSha256 { get; set; } = "";
+
+        public StoredInstance ToStoredInstance() => new(ClinicId, StudyUid, SeriesUid, SopInstanceUid, SopClassUid, TransferSyntaxUid, InstanceNumber,
+            (int)NumberOfFrames, (int)Rows, (int)Columns, BlobKey, BlobLength, BlobSha256);
+    }
+}

@@ -1,0 +1,166 @@
+using Teleread.Archive.Index;
+using Teleread.Archive.Storage;
+using Teleread.Dicom;
+using Teleread.Dicom.IO;
+
+namespace Teleread.Archive.Ingest;
+
+/// <summary>
+/// The one way instances enter the archive (C-STORE, STOW-RS, gateway, upload, demo). The bytes stream
+/// straight into a two-site blob write (never a whole instance in memory); after both sites committed,
+/// the header is read back (up to Pixel Data) and the instance indexed in one transaction. A stream
+/// that breaks, a header that cannot be read or a refused instance leaves no blob and no index row.
+/// </summary>
+public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProvider clock)
+{
+    private const int CopyBufferSize = 128 * 1024;
+
+    /// <summary>Ingests a PS3.10 file (preamble, DICM, meta group, data set). An exception from reading <paramref name="part10"/> propagates after the partial blob is removed.</summary>
+    public Task<IngestResult> IngestAsync(IngestSource source, Stream part10, CancellationToken ct) => IngestAsync(source, part10, null, ct);
+
+    /// <summary>As <see cref="IngestAsync(IngestSource, Stream, CancellationToken)"/>, refusing an instance of another study than <paramref name="requiredStudyUid"/> (STOW-RS to /studies/{uid}).</summary>
+    public async Task<IngestResult> IngestAsync(IngestSource source, Stream part10, string? requiredStudyUid, CancellationToken ct)
+    {
+        var written = await WriteBlobAsync(source, null, part10, ct).ConfigureAwait(false);
+        return written.Commit is null ? written.Failure! : await IndexAsync(source, written.Commit, null, ct, requiredStudyUid).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Ingests a bare data set as DIMSE delivers it, with the transfer syntax of its presentation context and
+    /// the SOP class and instance named by the C-STORE command; the stored object is a proper PS3.10 file.
+    /// </summary>
+    public async Task<IngestResult> IngestDatasetAsync(IngestSource source, Stream dataset, string transferSyntaxUid, string sopClassUid, string sopInstanceUid, CancellationToken ct)
+    {
+        var meta = BuildMetaHeader(transferSyntaxUid, sopClassUid, sopInstanceUid, source.CallingAeTitle);
+        var written = await WriteBlobAsync(source, meta, dataset, ct).ConfigureAwait(false);
+        return written.Commit is null ? written.Failure! : await IndexAsync(source, written.Commit, (sopClassUid, sopInstanceUid), ct).ConfigureAwait(false);
+    }
+
+    private async Task<(BlobCommit? Commit, IngestResult? Failure)> WriteBlobAsync(IngestSource source, byte[]? prefix, Stream content, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var key = $"{source.ClinicId}/{now:yyyy}/{now:MM}/{now:dd}/{Guid.CreateVersion7():N}.dcm";
+        await using var write = await store.BeginWriteAsync(key, ct).ConfigureAwait(false);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        try
+        {
+            if (prefix is not null)
+            {
+                await write.WriteAsync(prefix, ct).ConfigureAwait(false);
+            }
+
+            int n;
+            while ((n = await content.ReadAsync(buffer.AsMemory(0, CopyBufferSize), ct).ConfigureAwait(false)) > 0)
+            {
+                await write.WriteAsync(buffer.AsMemory(0, n), ct).ConfigureAwait(false);
+            }
+
+            if (write.BytesWritten - (prefix?.Length ?? 0) == 0)
+            {
+                await write.AbortAsync(CancellationToken.None).ConfigureAwait(false);
+                return (null, IngestResult.Rejected(IngestStatus.CannotUnderstand, "The instance is empty."));
+            }
+
+            return (await write.CommitAsync(ct).ConfigureAwait(false), null);
+        }
+        catch (BlobStoreException ex)
+        {
+            await write.AbortAsync(CancellationToken.None).ConfigureAwait(false);
+            return (null, IngestResult.Rejected(IngestStatus.OutOfResources, "Storage is not available: " + ex.Message));
+        }
+        catch
+        {
+            // The source broke (connection lost, truncated upload, cancelled): nothing partial is kept; the caller reports it.
+            await write.AbortAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task<IngestResult> IndexAsync(IngestSource source, BlobCommit blob, (string SopClass, string SopInstance)? command, CancellationToken ct, string? requiredStudyUid = null)
+    {
+        InstanceRecord record;
+        try
+        {
+            await using var stream = await OpenVerifiedAsync(blob, ct).ConfigureAwait(false);
+            var file = DicomReader.ReadFile(stream, DicomReaderOptions.HeaderOnly);
+            var syntax = file.FileMetaInformation.GetStringOrDefault(DicomTags.TransferSyntaxUID)?.Trim() ?? file.TransferSyntax.Uid;
+            record = InstanceRecord.FromHeader(source.ClinicId, file.Dataset, syntax);
+        }
+        catch (Exception ex) when (ex is DicomReadException or DicomDataException or Teleread.Dicom.CharacterSets.DicomCharacterSetException or FormatException)
+        {
+            await DeleteQuietlyAsync(blob.Key).ConfigureAwait(false);
+            return IngestResult.Rejected(IngestStatus.CannotUnderstand, "Not a readable DICOM instance: " + ex.Message, command?.SopClass, command?.SopInstance);
+        }
+
+        var problem = record.Problem();
+        if (problem is null && command is { } cmd && (cmd.SopClass != record.SopClassUid || cmd.SopInstance != record.SopInstanceUid))
+        {
+            problem = "The data set's SOP Class / Instance UID differ from the C-STORE command's";
+        }
+
+        var wrongStudy = problem is null && requiredStudyUid is not null && record.StudyUid != requiredStudyUid;
+        if (wrongStudy)
+        {
+            problem = $"The instance belongs to study {record.StudyUid}, not to the study {requiredStudyUid} it was sent to";
+        }
+
+        if (problem is not null)
+        {
+            await DeleteQuietlyAsync(blob.Key).ConfigureAwait(false);
+            return IngestResult.Rejected(command is null && !wrongStudy ? IngestStatus.CannotUnderstand : IngestStatus.DataSetDoesNotMatchSopClass, problem, record.SopClassUid, record.SopInstanceUid);
+        }
+
+        var added = await index.AddAsync(record, blob, source.Origin.ToString(), ct).ConfigureAwait(false);
+        if (added != ArchiveIndex.AddResult.Added)
+        {
+            await DeleteQuietlyAsync(blob.Key).ConfigureAwait(false);
+        }
+
+        return added switch
+        {
+            ArchiveIndex.AddResult.Added => new IngestResult(IngestOutcome.Stored, IngestStatus.Success, record.StudyUid, record.SeriesUid, record.SopInstanceUid, record.SopClassUid, null),
+            ArchiveIndex.AddResult.SameInstanceAlreadyStored => new IngestResult(IngestOutcome.Duplicate, IngestStatus.Success, record.StudyUid, record.SeriesUid, record.SopInstanceUid, record.SopClassUid, null),
+            ArchiveIndex.AddResult.DifferentInstanceAlreadyStored => new IngestResult(IngestOutcome.Conflict, IngestStatus.Conflict, record.StudyUid, record.SeriesUid, record.SopInstanceUid, record.SopClassUid,
+                "Another instance with this SOP Instance UID and different content is already stored; the stored one is kept."),
+            _ => new IngestResult(IngestOutcome.Conflict, IngestStatus.Conflict, record.StudyUid, record.SeriesUid, record.SopInstanceUid, record.SopClassUid,
+                "The study is already stored for another Patient ID; an instance cannot move a study to another patient."),
+        };
+    }
+
+    private Task<Stream> OpenVerifiedAsync(BlobCommit blob, CancellationToken ct) =>
+        store is ReplicatedBlobStore replicated
+            ? replicated.OpenReadAsync(blob.ToExpectation(), null, ct)
+            : store.OpenReadAsync(blob.Key, null, ct);
+
+    private async Task DeleteQuietlyAsync(string key)
+    {
+        try
+        {
+            await store.DeleteAsync(key, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (BlobStoreException)
+        {
+            // An orphan blob is harmless (not indexed); the scrubber reports unreferenced keys.
+        }
+    }
+
+    private static byte[] BuildMetaHeader(string transferSyntaxUid, string sopClassUid, string sopInstanceUid, string? callingAe)
+    {
+        var meta = new DicomDataset();
+        meta.AddOrUpdate(DicomTags.MediaStorageSOPClassUID, DicomVR.UI, sopClassUid);
+        meta.AddOrUpdate(DicomTags.MediaStorageSOPInstanceUID, DicomVR.UI, sopInstanceUid);
+        meta.AddOrUpdate(DicomTags.TransferSyntaxUID, DicomVR.UI, transferSyntaxUid);
+        if (!string.IsNullOrWhiteSpace(callingAe))
+        {
+            meta.AddOrUpdate(DicomTags.SourceApplicationEntityTitle, DicomVR.AE, callingAe.Trim());
+        }
+
+        using var ms = new MemoryStream();
+        DicomWriter.WriteFile(ms, new DicomFile(meta, new DicomDataset()), DicomTransferSyntax.Lookup(transferSyntaxUid));
+        return ms.ToArray();
+    }
+}

@@ -1,0 +1,7 @@
+namespace Teleread.Dicom.Validation;
+
+public enum DicomValidationSeverity
+{
+    Warning,
+    Error,
+}

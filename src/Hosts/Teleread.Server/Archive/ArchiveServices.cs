@@ -1,0 +1,49 @@
+using Teleread.Archive;
+using Teleread.Archive.Index;
+using Teleread.Archive.Ingest;
+using Teleread.Archive.Query;
+using Teleread.Archive.Retrieve;
+using Teleread.Archive.S3;
+using Teleread.Archive.Storage;
+using Teleread.Data;
+using Teleread.Server.Demo;
+using Teleread.Server.Health;
+
+namespace Teleread.Server.Archive;
+
+public static class ArchiveServices
+{
+    /// <summary>
+    /// The archive: storage in two sites (section "Storage"; by default the file-system sites DATA/storage/east
+    /// and DATA/storage/west), the index, ingest, query, retrieve and deletion services.
+    /// </summary>
+    public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (storage.Sites.Count == 0)
+        {
+            storage.Sites.Add(new BlobSiteOptions { Name = "east", Kind = BlobSiteKind.FileSystem, Path = Path.Combine(dataDirectory, "storage", "east") });
+            storage.Sites.Add(new BlobSiteOptions { Name = "west", Kind = BlobSiteKind.FileSystem, Path = Path.Combine(dataDirectory, "storage", "west") });
+        }
+
+        storage.Validate();
+        var store = ReplicatedBlobStore.Create(storage, new S3BlobSiteFactory());
+        services.AddSingleton(storage);
+        services.AddSingleton(store);
+        services.AddSingleton<IBlobStore>(store);
+        foreach (var site in store.Sites)
+        {
+            services.AddSingleton<IReadinessCheck>(new BlobSiteReadinessCheck(site));
+        }
+
+        services.AddSingleton<IMigrationSource>(ArchiveMigrations.Source);
+        services.AddSingleton<ArchiveIndex>();
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<StudyQueryService>();
+        services.AddSingleton<RetrieveService>();
+        services.AddSingleton<StudyDeletionService>();
+        services.AddSingleton<ArchiveAccessResolver>();
+        services.AddSingleton<IDemoStudyImporter, DemoStudyImporter>();
+        return services;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Teleread.Archive.Index;
+using Teleread.Archive.Ingest;
+using Teleread.Archive.Query;
+using Teleread.Archive.Retrieve;
+using Teleread.Dicom;
+using Teleread.Identity;
+using Teleread.Server.Archive;
+
+namespace Teleread.Server.DicomWeb;
+
+/// <summary>The DICOMweb endpoints' port onto the archive: one ingest, one study query, one retrieve, always through the caller's access.</summary>
+public sealed class ArchiveDicomWebArchive(IngestService ingest, StudyQueryService queries, RetrieveService retrieve, ArchiveAccessResolver access) : IDicomWebArchive
+{
+    public async Task<DicomWebStoreOutcome> StoreAsync(Caller caller, Stream instance, string? requiredStudyUid, CancellationToken ct)
+    {
+        if (caller.Role != Role.ClinicUser || caller.ClinicId is null)
+        {
+            return DicomWebStoreOutcome.Failed(DicomWebStoreOutcome.ProcessingFailure, "Only a clinic's users and devices store instances; the instance is stored for the caller's clinic.");
+        }
+
+        var result = await ingest.IngestAsync(new IngestSource(caller.ClinicId, IngestOrigin.Stow, null, caller.UserId), instance, requiredStudyUid, ct).ConfigureAwait(false);
+        return result.Succeeded
+            ? new DicomWebStoreOutcome(true, result.SopClassUid, result.SopInstanceUid, result.StudyInstanceUid, result.SeriesInstanceUid, null, null, result.Outcome == IngestOutcome.Duplicate ? "Already stored" : null)
+            : new DicomWebStoreOutcome(false, result.SopClassUid, result.SopInstanceUid, result.StudyInstanceUid, result.SeriesInstanceUid,
+                result.FailureReason?.Contains("not to the study", StringComparison.Ordinal) == true ? DicomWebStoreOutcome.DatasetDoesNotMatch : result.DicomStatus,
+                null, result.FailureReason);
+    }
+
+    public async Task<IReadOnlyList<DicomDataset>> QueryAsync(Caller caller, DicomWebQuery query, CancellationToken ct)
+    {
+        var study = new StudyQuery
+        {
+            Level = query.Level switch { DicomWebQueryLevel.Series => QueryLevel.Series, DicomWebQueryLevel.Instance => QueryLevel.Image, _ => QueryLevel.Study },
+            StudyInstanceUid = query.StudyUid,
+            SeriesInstanceUid = query.SeriesUid,
+            FuzzyNames = query.FuzzyMatching,
+            Limit = query.Limit,
+            Offset = query.Offset,
+        };
+        foreach (var match in query.Matches)
+        {
+            study.Keys[match.Tag] = match.Value;
+        }
+
+        return await queries.QueryAsync(await access.ResolveAsync(caller, ct).ConfigureAwait(false), study, ct).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<DicomWebInstance>> ListInstancesAsync(Caller caller, string studyUid, string? seriesUid, string? sopInstanceUid, CancellationToken ct)
+    {
+        var instances = await retrieve.ListInstancesAsync(await access.ResolveAsync(caller, ct).ConfigureAwait(false), studyUid, seriesUid, sopInstanceUid, ct).ConfigureAwait(false);
+        return instances.Select(i => new DicomWebInstance(i.StudyUid, i.SeriesUid, i.SopInstanceUid, i.SopClassUid, i.TransferSyntaxUid,
+            string.Join('|', i.ClinicId, i.BlobKey, i.BlobLength.ToString(CultureInfo.InvariantCulture), i.BlobSha256))).ToList();
+    }
+
+    public Task<Stream> OpenAsync(DicomWebInstance instance, CancellationToken ct)
+    {
+        // StorageKey comes from ListInstancesAsync above, which already applied the caller's access.
+        var parts = instance.StorageKey.Split('|');
+        var stored = new StoredInstance(parts[0], instance.StudyUid, instance.SeriesUid, instance.SopInstanceUid, instance.SopClassUid,
+            instance.TransferSyntaxUid, "", 1, 0, 0, parts[1], long.Parse(parts[2], CultureInfo.InvariantCulture), parts[3]);
+        return retrieve.OpenAsync(stored, ct);
+    }
+}

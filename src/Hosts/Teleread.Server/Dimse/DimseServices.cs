@@ -1,0 +1,15 @@
+namespace Teleread.Server.Dimse;
+
+public static class DimseServices
+{
+    public static IServiceCollection AddDimse(this IServiceCollection services)
+    {
+        services.AddSingleton<ClinicAeDirectory>();
+        services.AddSingleton<DimseStoreHandler>();
+        services.AddSingleton<DimseFindHandler>();
+        services.AddSingleton<DimseGetHandler>();
+        services.AddSingleton<DimseListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<DimseListener>());
+        return services;
+    }
+}

@@ -76,6 +76,10 @@ public sealed class ReadingPersistenceTests
         Assert.False(await d.Db.WriteAsync((c, t) => service.Requests.TrySaveAsync(c, t, stale, 0, Ct), Ct));
         Assert.Equal(ReadingState.ImagesComplete, (await service.FindAsync(id, Ct))!.State);
         Assert.Equal(ReadingError.ConcurrencyConflict, (await service.ExecuteAsync(id, ReadingCommand.Cancel, Operator, "late", null, expectedVersion: 0, Ct)).Error);
+
+        var summary = Assert.Single(await service.Requests.ListAsync(new ReadingRequestFilter(ClinicId: "clinic-a"), Ct));
+        summary.Apply(ReadingCommand.Enqueue, new CommandContext(Operator, clock.GetUtcNow(), "from a list"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => d.Db.WriteAsync((c, t) => service.Requests.TrySaveAsync(c, t, summary, 1, Ct), Ct));
     }
 
     [Theory]

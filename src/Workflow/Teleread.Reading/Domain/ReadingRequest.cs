@@ -48,6 +48,9 @@ public sealed class ReadingRequest
 
     public IReadOnlyList<ReadingTransition> Timeline => _timeline;
 
+    /// <summary>False for a request read as a list row without its timeline.</summary>
+    public bool TimelineLoaded { get; private init; } = true;
+
     /// <summary>True once a report exists that the clinic may see (final or later).</summary>
     public bool IsReported => State is ReadingState.Final or ReadingState.Delivered or ReadingState.Acknowledged;
 
@@ -65,10 +68,14 @@ public sealed class ReadingRequest
         return new ReadingRequest(id, clinicId, patientId, studyReference, details, receivedAt, deadline, requiresSecondReading, requiresQaCheck, []);
     }
 
-    /// <summary>Rebuilds a request from storage; the caller vouches that the values were produced by this class.</summary>
-    public static ReadingRequest Restore(ReadingRequestSnapshot s) =>
+    /// <summary>
+    /// Rebuilds a request from storage; the caller vouches that the values were produced by this class.
+    /// <paramref name="timelineLoaded"/> false marks a summary (a list row) that must not be saved.
+    /// </summary>
+    public static ReadingRequest Restore(ReadingRequestSnapshot s, bool timelineLoaded = true) =>
         new(s.Id, s.ClinicId, s.PatientId, s.StudyReference, s.Details, s.ReceivedAt, s.Deadline, s.RequiresSecondReading, s.RequiresQaCheck, [.. s.Timeline])
         {
+            TimelineLoaded = timelineLoaded,
             State = s.State,
             AssignedRadiologistId = s.AssignedRadiologistId,
             SecondReaderId = s.SecondReaderId,

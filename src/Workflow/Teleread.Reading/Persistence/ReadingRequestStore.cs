@@ -45,6 +45,12 @@ public sealed class ReadingRequestStore(IDatabase db)
     /// <summary>Writes the request if nobody changed it since <paramref name="expectedVersion"/>; false when someone did.</summary>
     public async Task<bool> TrySaveAsync(DbConnection c, DbTransaction t, ReadingRequest request, int expectedVersion, CancellationToken ct)
     {
+        if (!request.TimelineLoaded)
+        {
+            // A list row has no timeline; saving it would lose or misnumber its new timeline entries.
+            throw new InvalidOperationException($"Request {request.Id} was loaded without its timeline; load it with FindAsync before saving.");
+        }
+
         var s = request.ToSnapshot();
         var row = Row(s);
         var updated = await c.ExecuteAsync(new CommandDefinition("""
@@ -84,7 +90,7 @@ public sealed class ReadingRequestStore(IDatabase db)
         return Restore(row, [.. timeline.Select(ToTransition)]);
     }
 
-    /// <summary>Requests matching all given filters, earliest deadline first (timelines not loaded).</summary>
+    /// <summary>Requests matching all given filters, earliest deadline first, without timelines (read-only views: save only what FindAsync loaded).</summary>
     public Task<IReadOnlyList<ReadingRequest>> ListAsync(ReadingRequestFilter filter, CancellationToken ct) =>
         Database.ReadAsync<IReadOnlyList<ReadingRequest>>(async c =>
         {
@@ -104,7 +110,7 @@ public sealed class ReadingRequestStore(IDatabase db)
             }
 
             var rows = await c.QueryAsync<DocumentRow>(new CommandDefinition(sql, p, cancellationToken: ct)).ConfigureAwait(false);
-            return rows.Select(r => Restore(r, [])).ToList();
+            return rows.Select(r => Restore(r, null)).ToList();
         }, ct);
 
     /// <summary>Per radiologist and modality, how many cases they were given (assign, claim, reassign) since an instant.</summary>
@@ -117,8 +123,9 @@ public sealed class ReadingRequestStore(IDatabase db)
                 """, new { Since = UnixTime.ToDb(since) }, cancellationToken: ct)).ConfigureAwait(false))
             .Select(x => (x.RadiologistId, Enum.Parse<ImagingModality>(x.Modality), (int)x.Count)).ToList(), ct);
 
-    private static ReadingRequest Restore(DocumentRow row, List<ReadingTransition> timeline) =>
-        ReadingRequest.Restore(ReadingJson.Deserialize<ReadingRequestSnapshot>(row.Document) with { Version = (int)row.Version, Timeline = timeline });
+    private static ReadingRequest Restore(DocumentRow row, List<ReadingTransition>? timeline) =>
+        ReadingRequest.Restore(ReadingJson.Deserialize<ReadingRequestSnapshot>(row.Document) with { Version = (int)row.Version, Timeline = timeline ?? [] },
+            timelineLoaded: timeline is not null);
 
     private static async Task InsertTransitionsAsync(DbConnection c, DbTransaction t, Guid id, IEnumerable<ReadingTransition> transitions, CancellationToken ct)
     {

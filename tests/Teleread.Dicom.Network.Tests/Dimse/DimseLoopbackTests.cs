@@ -166,6 +166,38 @@ public class DimseLoopbackTests
     }
 
     [Fact]
+    public async Task N_event_report_reaches_its_handler_with_the_event_type()
+    {
+        var reports = new List<(ushort? EventType, string Instance)>();
+        await using var server = Start(new DicomServiceDispatcher { NEventReport = new RecordingEventReport(reports) });
+        var scu = await OpenAsync(server);
+
+        var result = await scu.NEventReportAsync(StorageCommitment, "1.2.840.10008.1.20.1.1", 2, new DicomDataset().AddOrUpdate(DicomTags.TransactionUID, "1.2.3.7"));
+
+        Assert.True(result.Status.IsSuccess);
+        Assert.Equal([((ushort?)2, "1.2.840.10008.1.20.1.1")], reports);
+    }
+
+    [Fact]
+    public async Task Get_counts_a_failed_sub_operation_when_the_scu_took_no_scp_role()
+    {
+        var payloads = new[] { new byte[100] };
+        await using var server = Start(new DicomServiceDispatcher { Get = new SourcesGet(payloads) });
+        var scu = new DicomScu(await Loopback.OpenAsync(server, null,
+            new DicomPresentationContextProposal(StudyRootGet, TestUids.ExplicitVrLittleEndian),
+            new DicomPresentationContextProposal(TestUids.CtImageStorage, TestUids.ExplicitVrLittleEndian)));
+
+        var responses = new List<DicomOperationProgress>();
+        await foreach (var progress in scu.GetAsync(StudyRootGet, new DicomDataset(), new HashingStore()))
+        {
+            responses.Add(progress);
+        }
+
+        Assert.Equal(DicomStatus.SubOperationsCompleteWithFailures, responses[^1].Status);
+        Assert.Equal(new DicomSubOperations(null, 0, 1, 0), responses[^1].Counts);
+    }
+
+    [Fact]
     public async Task Operation_without_a_handler_is_answered_sop_class_not_supported()
     {
         await using var server = Start(new DicomServiceDispatcher());
@@ -253,6 +285,16 @@ public class DimseLoopbackTests
                 .Select((payload, i) => new DicomInstanceSource(TestUids.CtImageStorage, $"1.2.3.{i + 1}", TestUids.ExplicitVrLittleEndian,
                     _ => ValueTask.FromResult<Stream>(new MemoryStream(payload))))
                 .ToList());
+    }
+
+    private sealed class RecordingEventReport(List<(ushort? EventType, string Instance)> reports) : IDicomNEventReportHandler
+    {
+        public ValueTask<DicomNResult> EventReportAsync(DicomNRequest request, CancellationToken cancellationToken)
+        {
+            Assert.Equal("1.2.3.7", request.DataSet!.GetString(DicomTags.TransactionUID));
+            reports.Add((request.EventTypeId, request.SopInstanceUid));
+            return ValueTask.FromResult(new DicomNResult(DicomStatus.Success));
+        }
     }
 
     private sealed class EchoingAction : IDicomNActionHandler

@@ -133,6 +133,29 @@ public class DimseLoopbackTests
     }
 
     [Fact]
+    public async Task Cancelling_a_move_ends_it_with_a_cancel_status_and_the_counts_so_far()
+    {
+        await using var server = Start(new DicomServiceDispatcher { Move = new SlowMove() });
+        var scu = await OpenAsync(server);
+        using var cts = new CancellationTokenSource();
+
+        var responses = new List<DicomOperationProgress>();
+        await foreach (var progress in scu.MoveAsync(StudyRootMove, "ELSEWHERE", new DicomDataset(), cts.Token))
+        {
+            responses.Add(progress);
+            if (responses.Count == 2)
+            {
+                await cts.CancelAsync();
+            }
+        }
+
+        Assert.Equal(DicomStatus.Cancel, responses[^1].Status);
+        Assert.True(responses[^1].Counts.Completed >= 2);
+        Assert.True(responses.Count < 50);
+        Assert.True((await scu.EchoAsync()).IsSuccess);
+    }
+
+    [Fact]
     public async Task Get_sends_the_instances_back_as_c_store_sub_operations_on_the_same_association()
     {
         var payloads = new[] { RandomNumberGenerator.GetBytes(70_000), RandomNumberGenerator.GetBytes(10) };
@@ -275,6 +298,18 @@ public class DimseLoopbackTests
             await Task.Yield();
             yield return new DicomOperationProgress(DicomStatus.Pending, new DicomSubOperations(1, 1, 0, 0));
             yield return new DicomOperationProgress(DicomStatus.Pending, new DicomSubOperations(0, 1, 1, 0));
+        }
+    }
+
+    private sealed class SlowMove : IDicomMoveHandler
+    {
+        public async IAsyncEnumerable<DicomOperationProgress> MoveAsync(DicomQueryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            for (ushort done = 1; done <= 50; done++)
+            {
+                await Task.Delay(20, cancellationToken);
+                yield return new DicomOperationProgress(DicomStatus.Pending, new DicomSubOperations((ushort)(50 - done), done, 0, 0));
+            }
         }
     }
 

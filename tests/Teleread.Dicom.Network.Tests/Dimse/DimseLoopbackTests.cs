@@ -133,6 +133,29 @@ public class DimseLoopbackTests
     }
 
     [Fact]
+    public async Task Cancelling_a_move_ends_it_with_a_cancel_status_and_the_counts_so_far()
+    {
+        await using var server = Start(new DicomServiceDispatcher { Move = new SlowMove() });
+        var scu = await OpenAsync(server);
+        using var cts = new CancellationTokenSource();
+
+        var responses = new List<DicomOperationProgress>();
+        await foreach (var progress in scu.MoveAsync(StudyRootMove, "ELSEWHERE", new DicomDataset(), cts.Token))
+        {
+            responses.Add(progress);
+            if (responses.Count == 2)
+            {
+                await cts.CancelAsync();
+            }
+        }
+
+        Assert.Equal(DicomStatus.Cancel, responses[^1].Status);
+        Assert.True(responses[^1].Counts.Completed >= 2);
+        Assert.True(responses.Count < 50);
+        Assert.True((await scu.EchoAsync()).IsSuccess);
+    }
+
+    [Fact]
     public async Task Get_sends_the_instances_back_as_c_store_sub_operations_on_the_same_association()
     {
         var payloads = new[] { RandomNumberGenerator.GetBytes(70_000), RandomNumberGenerator.GetBytes(10) };
@@ -163,6 +186,38 @@ public class DimseLoopbackTests
 
         Assert.True(result.Status.IsSuccess);
         Assert.Equal("1.2.3.99", result.DataSet!.GetString(DicomTags.TransactionUID));
+    }
+
+    [Fact]
+    public async Task N_event_report_reaches_its_handler_with_the_event_type()
+    {
+        var reports = new List<(ushort? EventType, string Instance)>();
+        await using var server = Start(new DicomServiceDispatcher { NEventReport = new RecordingEventReport(reports) });
+        var scu = await OpenAsync(server);
+
+        var result = await scu.NEventReportAsync(StorageCommitment, "1.2.840.10008.1.20.1.1", 2, new DicomDataset().AddOrUpdate(DicomTags.TransactionUID, "1.2.3.7"));
+
+        Assert.True(result.Status.IsSuccess);
+        Assert.Equal([((ushort?)2, "1.2.840.10008.1.20.1.1")], reports);
+    }
+
+    [Fact]
+    public async Task Get_counts_a_failed_sub_operation_when_the_scu_took_no_scp_role()
+    {
+        var payloads = new[] { new byte[100] };
+        await using var server = Start(new DicomServiceDispatcher { Get = new SourcesGet(payloads) });
+        var scu = new DicomScu(await Loopback.OpenAsync(server, null,
+            new DicomPresentationContextProposal(StudyRootGet, TestUids.ExplicitVrLittleEndian),
+            new DicomPresentationContextProposal(TestUids.CtImageStorage, TestUids.ExplicitVrLittleEndian)));
+
+        var responses = new List<DicomOperationProgress>();
+        await foreach (var progress in scu.GetAsync(StudyRootGet, new DicomDataset(), new HashingStore()))
+        {
+            responses.Add(progress);
+        }
+
+        Assert.Equal(DicomStatus.SubOperationsCompleteWithFailures, responses[^1].Status);
+        Assert.Equal(new DicomSubOperations(null, 0, 1, 0), responses[^1].Counts);
     }
 
     [Fact]
@@ -246,6 +301,18 @@ public class DimseLoopbackTests
         }
     }
 
+    private sealed class SlowMove : IDicomMoveHandler
+    {
+        public async IAsyncEnumerable<DicomOperationProgress> MoveAsync(DicomQueryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            for (ushort done = 1; done <= 50; done++)
+            {
+                await Task.Delay(20, cancellationToken);
+                yield return new DicomOperationProgress(DicomStatus.Pending, new DicomSubOperations((ushort)(50 - done), done, 0, 0));
+            }
+        }
+    }
+
     private sealed class SourcesGet(byte[][] payloads) : IDicomGetHandler
     {
         public ValueTask<IReadOnlyList<DicomInstanceSource>> GetAsync(DicomQueryRequest request, CancellationToken cancellationToken)
@@ -253,6 +320,16 @@ public class DimseLoopbackTests
                 .Select((payload, i) => new DicomInstanceSource(TestUids.CtImageStorage, $"1.2.3.{i + 1}", TestUids.ExplicitVrLittleEndian,
                     _ => ValueTask.FromResult<Stream>(new MemoryStream(payload))))
                 .ToList());
+    }
+
+    private sealed class RecordingEventReport(List<(ushort? EventType, string Instance)> reports) : IDicomNEventReportHandler
+    {
+        public ValueTask<DicomNResult> EventReportAsync(DicomNRequest request, CancellationToken cancellationToken)
+        {
+            Assert.Equal("1.2.3.7", request.DataSet!.GetString(DicomTags.TransactionUID));
+            reports.Add((request.EventTypeId, request.SopInstanceUid));
+            return ValueTask.FromResult(new DicomNResult(DicomStatus.Success));
+        }
     }
 
     private sealed class EchoingAction : IDicomNActionHandler

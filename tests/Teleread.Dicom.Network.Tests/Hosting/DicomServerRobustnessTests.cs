@@ -128,6 +128,39 @@ public class DicomServerRobustnessTests
     }
 
     [Fact]
+    public async Task Connections_beyond_the_limit_are_closed_at_once_and_the_server_recovers()
+    {
+        await using var server = Loopback.StartServer(Loopback.VerificationPolicy(), null, new DicomServerOptions { MaximumConnections = 2 });
+        var (first, _, _) = await Loopback.ConnectRawAsync(server);
+        var (second, _, _) = await Loopback.ConnectRawAsync(server);
+        await Task.Delay(200);
+
+        var (third, _, thirdReader) = await Loopback.ConnectRawAsync(server);
+        using (third)
+        {
+            Assert.Null(await Loopback.ReadWithinAsync(thirdReader, Wait));
+        }
+
+        first.Dispose();
+        second.Dispose();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await using var association = await Loopback.OpenAsync(server);
+                Assert.Equal(0, await Loopback.EchoAsync(association));
+                await association.ReleaseAsync();
+                break;
+            }
+            catch (DicomAssociationAbortedException) when (clock.Elapsed < Wait)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Associations_beyond_the_per_calling_ae_limit_are_rejected_transient_local_limit()
     {
         var options = new DicomServerOptions { MaximumAssociationsPerCallingAe = 2, MaximumAssociations = 3 };

@@ -73,6 +73,11 @@ public sealed partial class DicomAssociation
                 ReleaseCurrentPdu();
             }
 
+            if (State is DicomAssociationState.Aborted)
+            {
+                throw new DicomAssociationAbortedException("The association was aborted.", AbortSource.ServiceProvider, AbortReason.ReasonNotSpecified, abortedByPeer: false);
+            }
+
             if (State is not DicomAssociationState.Established)
             {
                 throw new InvalidOperationException($"The association is {State}.");

@@ -117,6 +117,13 @@ public sealed class DicomServer : IAsyncDisposable
                 continue;
             }
 
+            if (_connections.Count >= _options.MaximumConnections)
+            {
+                NetworkLog.ConnectionFailed(_logger, socket.RemoteEndPoint, $"more than {_options.MaximumConnections} connections; closed at once");
+                socket.Dispose();
+                continue;
+            }
+
             socket.NoDelay = true;
             var id = Interlocked.Increment(ref _nextConnectionId);
             var connection = new Connection();

@@ -21,6 +21,12 @@ public sealed record DicomServerOptions
     /// <summary>Associations open (or being negotiated) at once; more are rejected transient, local-limit-exceeded.</summary>
     public int MaximumAssociations { get; init; } = 500;
 
+    /// <summary>
+    /// TCP connections held at once, including those still before A-ASSOCIATE-RQ (each waits at most
+    /// ARTIM); past it new connections are closed at once, so idle sockets cannot pile up.
+    /// </summary>
+    public int MaximumConnections { get; init; } = 1000;
+
     /// <summary>Associations open at once from one calling AE title.</summary>
     public int MaximumAssociationsPerCallingAe { get; init; } = 100;
 
@@ -41,6 +47,7 @@ public sealed record DicomServerOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaximumAssociations, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaximumAssociationsPerCallingAe, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaximumConnections, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeouts.Artim, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeouts.Idle, TimeSpan.Zero);
         if (RequireClientCertificate && TlsCertificate is null)

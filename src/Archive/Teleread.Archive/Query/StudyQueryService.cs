@@ -11,6 +11,9 @@ public sealed class StudyQueryService(IDatabase db)
 {
     public const int MaxResults = 10_000;
 
+    /// <summary>True when the index can match on <paramref name="tag"/> (at some level); other keys are ignored by <see cref="QueryAsync"/>.</summary>
+    public static bool CanMatch(DicomTag tag) => QueryColumns.All.Any(c => c.Tag == tag);
+
     public Task<IReadOnlyList<DicomDataset>> QueryAsync(ArchiveAccess access, StudyQuery query, CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<DicomDataset>>(async c =>
         {

@@ -42,6 +42,13 @@ public sealed class QidoKeysAndStowXmlTests
         Assert.Equal(["1.2.392.4.2.1"], await Uids("/dicomweb/series?Modality=MR", "0020000E"));
         Assert.Equal(["1.2.392.4.1.1"], await Uids("/dicomweb/series?SeriesNumber=11", "0020000E"));
         Assert.Equal(["1.2.392.4.1.1"], await Uids("/dicomweb/series?SeriesInstanceUID=1.2.392.4.1.1", "0020000E"));
+        Assert.Equal(["1.2.392.4.2.1"], await Uids("/dicomweb/series?PerformedProcedureStepStartDate=20210701-20210731", "0020000E"));
+        Assert.Equal(["1.2.392.4.1.1"], await Uids("/dicomweb/series?PerformedProcedureStepStartTime=-0830", "0020000E"));
+        Assert.Equal(["1.2.392.4.2.1"], await Uids("/dicomweb/series?RequestAttributesSequence.RequestedProcedureID=RP-ACC-2", "0020000E"));
+        Assert.Equal(["1.2.392.4.1.1"], await Uids("/dicomweb/series?00400275.00400009=SPS-ACC-1", "0020000E"));
+        var series = JsonDocument.Parse(await a.GetStringAsync("/dicomweb/studies/1.2.392.4.1/series")).RootElement[0];
+        Assert.Equal("RP-ACC-1", series.GetProperty("00400275").GetProperty("Value")[0].GetProperty("00401001").GetProperty("Value")[0].GetString());
+        Assert.Equal("20200310", series.GetProperty("00400244").GetProperty("Value")[0].GetString());
 
         Assert.Equal(["1.2.392.4.2.1.1"], await Uids("/dicomweb/instances?InstanceNumber=7", "00080018"));
         Assert.Equal(["1.2.392.4.1.1.1"], await Uids("/dicomweb/instances?SOPInstanceUID=1.2.392.4.1.1.1", "00080018"));
@@ -56,7 +63,7 @@ public sealed class QidoKeysAndStowXmlTests
         await using var web = await DicomWebServer.StartAsync("sqlite");
         using var a = web.Client(web.ClinicAToken);
 
-        foreach (var key in new[] { "RequestAttributesSequence.RequestedProcedureID=RP1", "00400275.00401001=RP1", "RequestAttributesSequence.ScheduledProcedureStepID=S1" })
+        foreach (var key in new[] { "RequestAttributesSequence.ReasonForTheRequestedProcedure=x", "ReferencedStudySequence.ReferencedSOPInstanceUID=1.2" })
         {
             var refused = await a.GetAsync("/dicomweb/series?" + key);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -68,9 +75,9 @@ public sealed class QidoKeysAndStowXmlTests
         Assert.Equal(HttpStatusCode.BadRequest, notSequence.StatusCode);
         Assert.Contains("is not a sequence", await notSequence.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var ignored = await a.GetAsync("/dicomweb/series?PerformedProcedureStepStartDate=20200101");
+        var ignored = await a.GetAsync("/dicomweb/studies?PatientAge=030Y");
         Assert.Equal(HttpStatusCode.OK, ignored.StatusCode);
-        Assert.Contains(ignored.Headers.GetValues("Warning"), w => w.Contains("not supported for matching", StringComparison.Ordinal) && w.Contains("(0040,0244)", StringComparison.Ordinal));
+        Assert.Contains(ignored.Headers.GetValues("Warning"), w => w.Contains("not supported for matching", StringComparison.Ordinal) && w.Contains("(0010,1010)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -111,5 +118,11 @@ public sealed class QidoKeysAndStowXmlTests
             ds.AddOrUpdate(DicomTags.StudyID, DicomVR.SH, "S-" + uid);
             ds.AddOrUpdate(DicomTags.SeriesNumber, DicomVR.IS, seriesNumber);
             ds.AddOrUpdate(DicomTags.InstanceNumber, DicomVR.IS, instanceNumber);
+            ds.AddOrUpdate(DicomTags.PerformedProcedureStepStartDate, DicomVR.DA, date);
+            ds.AddOrUpdate(DicomTags.PerformedProcedureStepStartTime, DicomVR.TM, time);
+            var request = new DicomItem();
+            request.AddOrUpdate(DicomTags.RequestedProcedureID, DicomVR.SH, "RP-" + accession);
+            request.AddOrUpdate(DicomTags.ScheduledProcedureStepID, DicomVR.SH, "SPS-" + accession);
+            ds.AddOrUpdate(new DicomSequence(DicomTags.RequestAttributesSequence, request));
         });
 }

@@ -61,8 +61,10 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             }
 
             await c.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO archive_series (clinic_id, study_uid, series_uid, modality, series_number, series_description, body_part, instance_count) " +
-                "VALUES (@ClinicId, @StudyUid, @SeriesUid, @Modality, @SeriesNumber, @SeriesDescription, @BodyPart, 1) " +
+                "INSERT INTO archive_series (clinic_id, study_uid, series_uid, modality, series_number, series_description, body_part, instance_count, " +
+                "performed_start_date, performed_start_time, requested_procedure_id, scheduled_step_id) " +
+                "VALUES (@ClinicId, @StudyUid, @SeriesUid, @Modality, @SeriesNumber, @SeriesDescription, @BodyPart, 1, " +
+                "@PerformedStartDate, @PerformedStartTime, @RequestedProcedureId, @ScheduledStepId) " +
                 "ON CONFLICT (clinic_id, series_uid) DO UPDATE SET instance_count = archive_series.instance_count + 1",
                 r, t, cancellationToken: ct)).ConfigureAwait(false);
             var (alpha, ideo, phon) = PersonNameSearch.Groups(r.PatientName);

@@ -40,10 +40,15 @@ public sealed class ArchiveDicomWebArchive(IngestService ingest, StudyQueryServi
         };
         foreach (var match in query.Matches)
         {
-            if (match.Sequences is not null)
+            if (match.Sequences is not null && !(match.Sequences.Count == 1 && StudyQueryService.CanMatch(match.Tag, match.Sequences[0])))
             {
-                throw DicomWebRequestException.BadRequest($"Matching on '{match.Name}' is not supported: the archive index keeps no attributes inside " +
-                    "sequences (such as RequestAttributesSequence). Match on top-level attributes instead, e.g. AccessionNumber or StudyInstanceUID.");
+                throw DicomWebRequestException.BadRequest($"Matching on '{match.Name}' is not supported: inside sequences the archive index keeps only " +
+                    "RequestAttributesSequence.RequestedProcedureID and RequestAttributesSequence.ScheduledProcedureStepID (first item).");
+            }
+
+            if (match.Sequences is null && !StudyQueryService.CanMatch(match.Tag))
+            {
+                continue; // answered with a Warning (UnsupportedMatches)
             }
 
             // UID lists may be comma- or backslash-separated, or the key repeated (PS3.18 8.3.4.1).

@@ -121,7 +121,7 @@ public sealed class ReadingApiTests
         return server.CreateClient(await identity.IssueTokenAsync(user.Id, clinicId, "test", Ct));
     }
 
-    private static async Task<(HttpClient Client, string Id)> RadiologistAsync(RunningServer server, IdentityStore identity, string login)
+    internal static async Task<(HttpClient Client, string Id)> RadiologistAsync(RunningServer server, IdentityStore identity, string login)
     {
         var user = await identity.CreateUserAsync(login, login, Role.Radiologist, null, "pw-" + login + "-123456", Ct);
         return (server.CreateClient(await identity.IssueTokenAsync(user.Id, null, "test", Ct)), user.Id);

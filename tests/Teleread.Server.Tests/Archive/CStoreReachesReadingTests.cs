@@ -29,12 +29,7 @@ public sealed class CStoreReachesReadingTests
         var file = RepoPaths.Sample("pydicom/test_files/CT_small.dcm");
         var studyUid = DicomFile.Open(file).Dataset.GetString(DicomTags.StudyInstanceUID);
         Assert.Equal(HttpStatusCode.OK, (await opClient.PutAsJsonAsync($"/api/reading/clinics/{clinic.Id}", ReadingApiTests.Contract(clinic.Id))).StatusCode);
-        var created = await staffClient.PostAsJsonAsync("/api/reading/requests", new
-        {
-            patientId = "P-1", studyReference = studyUid, clinicalQuestion = "胸痛", modality = "CT", bodyRegion = "Chest", priority = "Urgent",
-            requestingDoctor = "佐藤", attachments = Array.Empty<object>(), priorStudyReferences = Array.Empty<string>(),
-        });
-        var requestId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var requestId = await ReadingRequests.CreateAsync(staffClient, studyUid, modality: "CT");
         var reading = server.Service<ReadingService>();
         var before = (await reading.FindAsync(requestId, Ct))!.LastImageAt;
         await Task.Delay(20);

@@ -32,13 +32,7 @@ public sealed class RetentionTests
             SampleStudies.Instance("1.2.392.2.1"), SampleStudies.Instance("1.2.392.2.2")))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await b.PostAsync("/dicomweb/studies", await DicomWebServer.StowContentAsync(SampleStudies.Instance("1.2.392.2.3")))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await op.PutAsJsonAsync($"/api/reading/clinics/{web.ClinicAId}", ReadingApiTests.Contract(web.ClinicAId))).StatusCode);
-        var request = await a.PostAsJsonAsync("/api/reading/requests", new
-        {
-            patientId = "P-1", studyReference = "1.2.392.2.2", clinicalQuestion = "頭痛", modality = "MR", bodyRegion = "Head", priority = "Routine",
-            requestingDoctor = "佐藤", attachments = Array.Empty<object>(), priorStudyReferences = Array.Empty<string>(),
-        });
-        Assert.Equal(HttpStatusCode.Created, request.StatusCode);
-        var requestId = (await request.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var requestId = await ReadingRequests.CreateAsync(a, "1.2.392.2.2", priority: "Routine");
 
         clock.Set(new DateTimeOffset(2025, 3, 31, 9, 0, 0, TimeSpan.Zero));
         var early = await round.RunAsync(CancellationToken.None);
@@ -47,8 +41,8 @@ public sealed class RetentionTests
 
         Assert.Equal(0, early.Deleted + early.Held);
         Assert.Equal((1, 1), (due.Deleted, due.Held));
-        Assert.Equal(["1.2.392.2.2"], await StudyUids(a));
-        Assert.Equal(["1.2.392.2.3"], await StudyUids(b));
+        Assert.Equal(["1.2.392.2.2"], await DicomWebServer.StudyUidsAsync(a));
+        Assert.Equal(["1.2.392.2.3"], await DicomWebServer.StudyUidsAsync(b));
         var audit = await op.GetFromJsonAsync<List<JsonElement>>("/api/audit?limit=200") ?? [];
         var entry = Assert.Single(audit, e => e.GetProperty("action").GetString() == "DELETE-STUDY");
         Assert.Equal(RetentionRound.Actor, entry.GetProperty("actorUserId").GetString());
@@ -59,8 +53,8 @@ public sealed class RetentionTests
         var released = await round.RunAsync(CancellationToken.None);
 
         Assert.Equal((1, 0), (released.Deleted, released.Held));
-        Assert.Empty(await StudyUids(a));
-        Assert.Equal(["1.2.392.2.3"], await StudyUids(b));
+        Assert.Empty(await DicomWebServer.StudyUidsAsync(a));
+        Assert.Equal(["1.2.392.2.3"], await DicomWebServer.StudyUidsAsync(b));
     }
 
     [Fact]
@@ -87,8 +81,4 @@ public sealed class RetentionTests
         var audit = await op.GetFromJsonAsync<List<JsonElement>>("/api/audit?limit=200") ?? [];
         Assert.Contains(audit, e => e.GetProperty("action").GetString() == "SET-RETENTION" && e.GetProperty("detail").GetString() == "7 year(s) 30 day(s) -> keep forever");
     }
-
-    private static async Task<List<string>> StudyUids(HttpClient client) =>
-        [.. JsonDocument.Parse(await client.GetStringAsync("/dicomweb/studies")).RootElement.EnumerateArray()
-            .Select(s => s.GetProperty("0020000D").GetProperty("Value")[0].GetString()!).Order(StringComparer.Ordinal)];
 }

@@ -27,8 +27,8 @@ public sealed class ArchiveReadingWiringTests
         var identity = web.Server.Service<IdentityStore>();
         using var a = web.Client(web.ClinicAToken);
         using var op = web.Client(web.OperatorToken);
-        var (rad1, rad1Id) = await RadiologistAsync(web, identity, "wired-rad-1");
-        var (rad2, rad2Id) = await RadiologistAsync(web, identity, "wired-rad-2");
+        var (rad1, rad1Id) = await ReadingApiTests.RadiologistAsync(web.Server, identity, "wired-rad-1");
+        var (rad2, rad2Id) = await ReadingApiTests.RadiologistAsync(web.Server, identity, "wired-rad-2");
         using (rad1)
         using (rad2)
         {
@@ -38,12 +38,7 @@ public sealed class ArchiveReadingWiringTests
                 Assert.Equal(HttpStatusCode.OK, (await op.PutAsJsonAsync($"/api/reading/radiologists/{id}", ReadingApiTests.Profile(id))).StatusCode);
             }
 
-            var created = await a.PostAsJsonAsync("/api/reading/requests", new
-            {
-                patientId = "P-1", studyReference = S1, clinicalQuestion = "頭痛", modality = "MR", bodyRegion = "Head", priority = "Urgent",
-                requestingDoctor = "佐藤", attachments = Array.Empty<object>(), priorStudyReferences = Array.Empty<string>(),
-            });
-            var requestId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            var requestId = await ReadingRequests.CreateAsync(a, S1);
             var reading = web.Server.Service<ReadingService>();
             var before = (await reading.FindAsync(requestId, Ct))!.LastImageAt;
             await Task.Delay(20);
@@ -51,19 +46,19 @@ public sealed class ArchiveReadingWiringTests
             Assert.Equal(HttpStatusCode.OK, (await a.PostAsync("/dicomweb/studies", await DicomWebServer.StowContentAsync(SampleStudies.Instance(S1), SampleStudies.Instance(S2)))).StatusCode);
 
             Assert.True((await reading.FindAsync(requestId, Ct))!.LastImageAt > before, "the stored images did not reach the reading request");
-            Assert.Empty(await StudyUids(rad1));
+            Assert.Empty(await DicomWebServer.StudyUidsAsync(rad1));
             Assert.Equal(HttpStatusCode.NotFound, (await rad1.GetAsync($"/dicomweb/studies/{S1}/metadata")).StatusCode);
 
             Assert.Equal(HttpStatusCode.OK, (await a.PostAsync($"/api/reading/requests/{requestId}/complete", null)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await rad1.PostAsync($"/api/reading/requests/{requestId}/claim", null)).StatusCode);
 
-            Assert.Equal([S1], await StudyUids(rad1));
+            Assert.Equal([S1], await DicomWebServer.StudyUidsAsync(rad1));
             Assert.Equal(HttpStatusCode.OK, (await rad1.GetAsync($"/dicomweb/studies/{S1}/metadata")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await rad1.GetAsync($"/dicomweb/studies/{S2}/metadata")).StatusCode);
-            Assert.Empty(await StudyUids(rad2));
+            Assert.Empty(await DicomWebServer.StudyUidsAsync(rad2));
             Assert.Empty(JsonDocument.Parse(await rad2.GetStringAsync($"/dicomweb/studies/{S1}/instances")).RootElement.EnumerateArray());
             Assert.Equal(HttpStatusCode.NotFound, (await rad2.GetAsync($"/dicomweb/studies/{S1}/metadata")).StatusCode);
-            Assert.Equal([S1, S2], await StudyUids(a));
+            Assert.Equal([S1, S2], await DicomWebServer.StudyUidsAsync(a));
         }
     }
 
@@ -86,8 +81,8 @@ public sealed class ArchiveReadingWiringTests
             Assert.Equal((path, HttpStatusCode.OK), (path, (await a.SendAsync(Get(path))).StatusCode));
         }
 
-        Assert.Empty(await StudyUids(b));
-        Assert.Empty(await StudyUids(b, $"?StudyInstanceUID={S1}"));
+        Assert.Empty(await DicomWebServer.StudyUidsAsync(b));
+        Assert.Empty(await DicomWebServer.StudyUidsAsync(b, $"?StudyInstanceUID={S1}"));
         foreach (var search in new[] { $"/dicomweb/studies/{S1}/series", $"/dicomweb/studies/{S1}/instances", $"/dicomweb/series?StudyInstanceUID={S1}", $"/dicomweb/instances?SOPInstanceUID={sop}" })
         {
             Assert.Empty(JsonDocument.Parse(await b.GetStringAsync(search)).RootElement.EnumerateArray());
@@ -112,15 +107,5 @@ public sealed class ArchiveReadingWiringTests
             : path.EndsWith("metadata", StringComparison.Ordinal) ? "application/dicom+json" : path.StartsWith("/wado", StringComparison.Ordinal) ? "application/dicom"
             : "multipart/related; type=\"application/dicom\"; transfer-syntax=*");
         return request;
-    }
-
-    private static async Task<List<string>> StudyUids(HttpClient client, string query = "") =>
-        [.. JsonDocument.Parse(await client.GetStringAsync("/dicomweb/studies" + query)).RootElement.EnumerateArray()
-            .Select(s => s.GetProperty("0020000D").GetProperty("Value")[0].GetString()!).Order(StringComparer.Ordinal)];
-
-    private static async Task<(HttpClient Client, string Id)> RadiologistAsync(DicomWebServer web, IdentityStore identity, string login)
-    {
-        var user = await identity.CreateUserAsync(login, login, Role.Radiologist, null, "pw-" + login + "-123456", Ct);
-        return (web.Client(await identity.IssueTokenAsync(user.Id, null, "test", Ct)), user.Id);
     }
 }

@@ -61,6 +61,11 @@ public sealed class DicomWebServer : IAsyncDisposable
 
     public HttpClient Client(string token) => Server.CreateClient(token);
 
+    /// <summary>The Study Instance UIDs a QIDO-RS study search returns to <paramref name="client"/>, sorted.</summary>
+    public static async Task<List<string>> StudyUidsAsync(HttpClient client, string query = "") =>
+        [.. System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/dicomweb/studies" + query)).RootElement.EnumerateArray()
+            .Select(s => s.GetProperty("0020000D").GetProperty("Value")[0].GetString()!).Order(StringComparer.Ordinal)];
+
     /// <summary>A STOW-RS request body holding the given files as application/dicom parts.</summary>
     public static Task<HttpContent> StowContentAsync(params string[] files) => StowContentAsync(files.Select(File.ReadAllBytes).ToArray());
 

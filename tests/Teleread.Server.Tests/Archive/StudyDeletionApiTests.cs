@@ -55,6 +55,23 @@ public sealed class StudyDeletionApiTests
         Assert.Contains(await a.GetFromJsonAsync<List<JsonElement>>("/api/audit?limit=100") ?? [], e => e.GetProperty("action").GetString() == "DELETE-STUDY");
     }
 
+    [Fact]
+    public async Task The_dicomweb_delete_is_for_operators_finds_the_studys_clinic_and_needs_a_reason()
+    {
+        await using var web = await DicomWebServer.StartAsync("sqlite");
+        using var a = web.Client(web.ClinicAToken);
+        using var op = web.Client(web.OperatorToken);
+        Assert.Equal(HttpStatusCode.OK, (await a.PostAsync("/dicomweb/studies", await DicomWebServer.StowContentAsync(SampleStudies.Instance("1.2.392.6.1")))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await a.DeleteAsync("/dicomweb/studies/1.2.392.6.1?reason=x")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await op.DeleteAsync("/dicomweb/studies/1.2.392.6.1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await op.DeleteAsync("/dicomweb/studies/9.9.9?reason=x")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await op.DeleteAsync("/dicomweb/studies/1.2.392.6.1?reason=duplicate%20upload")).StatusCode);
+
+        Assert.Empty(await DicomWebServer.StudyUidsAsync(a));
+        Assert.Equal(0, BlobFiles(web, "east") + BlobFiles(web, "west"));
+    }
+
     private static int BlobFiles(DicomWebServer web, string site) =>
         Directory.EnumerateFiles(Path.Combine(web.Server.DataDirectory, "storage", site), "*.dcm", SearchOption.AllDirectories).Count();
 }

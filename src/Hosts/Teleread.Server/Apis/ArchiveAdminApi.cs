@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Teleread.Archive.Retrieve;
 using Teleread.Identity;
 using Teleread.Server.Archive;
 using Teleread.Server.Auth;
@@ -24,7 +25,32 @@ public static class ArchiveAdminApi
         g.MapDelete("/studies/{studyUid}", DeleteStudyAsync);
         g.MapGet("/retention", GetRetentionAsync);
         g.MapPut("/retention", SetRetentionAsync);
+        app.MapDelete("/dicomweb/studies/{studyUid}", DeleteDicomWebStudyAsync).RequireAuthorization(AuthenticationSetup.OperatorOnly).WithTags("DICOMweb");
         return app;
+    }
+
+    /// <summary>
+    /// The DICOMweb-style form (as dcm4chee and Orthanc offer it), operators only: the study is found in whichever clinic
+    /// holds it; a UID stored by several clinics answers 409 (use the clinic's admin route).
+    /// </summary>
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteDicomWebStudyAsync(
+        HttpContext ctx, RetrieveService retrieve, AuditedStudyDeletion deletion, string studyUid, string? reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "Deleting a study needs a reason (query parameter 'reason'); it goes into the audit trail.");
+        }
+
+        var clinics = (await retrieve.ListInstancesAsync(Teleread.Archive.ArchiveAccess.All, studyUid, null, null, ct).ConfigureAwait(false)).Select(i => i.ClinicId).Distinct().ToList();
+        if (clinics.Count > 1)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                detail: $"Study {studyUid} is stored by {clinics.Count} clinics; delete it with DELETE /api/admin/clinics/{{clinicId}}/studies/{studyUid}.");
+        }
+
+        return clinics.Count == 1 && (await deletion.DeleteAsync(ctx.GetCaller().UserId, clinics[0], studyUid, reason.Trim(), ct).ConfigureAwait(false)).Found
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
     }
 
     /// <summary>Deletes the study's index rows and its blobs on every site. <c>reason</c> (query) is required.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Teleread.Archive.Retention;
 using Teleread.Identity;
 
@@ -15,7 +16,8 @@ public sealed class RetentionRound(ClinicRetentionStore retention, RetentionSwee
         var cutoffs = (await retention.ListLimitedAsync(ct).ConfigureAwait(false))
             .Select(c => new RetentionCutoff(c.ClinicId, c.Retention.CutoffAt(now))).ToList();
         return await sweeper.SweepAsync(cutoffs, options.BatchSize, (d, token) => audit.RecordAsync(Actor, d.ClinicId, d.StudyUid,
-            $"retention period passed: last instance received {d.LastReceived:yyyy-MM-dd}, cutoff {cutoffs.First(c => c.ClinicId == d.ClinicId).ReceivedBefore:yyyy-MM-dd}",
+            string.Create(CultureInfo.InvariantCulture,
+                $"retention period passed: last instance received {d.LastReceived:yyyy-MM-dd}, cutoff {cutoffs.First(c => c.ClinicId == d.ClinicId).ReceivedBefore:yyyy-MM-dd}"),
             d.Result, token), ct).ConfigureAwait(false);
     }
 }

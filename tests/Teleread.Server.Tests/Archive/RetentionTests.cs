@@ -58,6 +58,30 @@ public sealed class RetentionTests
     }
 
     [Fact]
+    public async Task When_enabled_the_background_sweep_runs_every_interval()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2020, 4, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var web = await DicomWebServer.StartAsync("sqlite", services: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddSingleton(new RetentionOptions { Enabled = true, Interval = TimeSpan.FromMilliseconds(200), BatchSize = 10 });
+        });
+        using var a = web.Client(web.ClinicAToken);
+        using var op = web.Client(web.OperatorToken);
+        Assert.Equal(HttpStatusCode.OK, (await a.PostAsync("/dicomweb/studies", await DicomWebServer.StowContentAsync(SampleStudies.Instance("1.2.392.7.1")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await op.PutAsJsonAsync($"/api/admin/clinics/{web.ClinicAId}/retention", new { years = 0, days = 1 })).StatusCode);
+
+        clock.Set(new DateTimeOffset(2020, 4, 3, 9, 0, 0, TimeSpan.Zero));
+
+        for (var i = 0; i < 100 && (await DicomWebServer.StudyUidsAsync(a)).Count > 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Empty(await DicomWebServer.StudyUidsAsync(a));
+    }
+
+    [Fact]
     public async Task Operators_read_and_change_a_clinics_retention_and_nobody_else_can()
     {
         await using var web = await DicomWebServer.StartAsync("sqlite");

@@ -63,6 +63,7 @@ public static class TelereadServer
         builder.Services.AddDimse();
         builder.Services.AddSingleton<Teleread.Archive.Ingest.IInstanceStoredObserver, Reading.ReadingStudyArrivals>();
         builder.Services.AddSingleton<Teleread.Archive.IStudyAssignmentFilter, Reading.ReadingAssignmentFilter>();
+        builder.Services.AddSingleton<Teleread.Archive.Retention.IStudyRetentionHold, Reading.ReadingRetentionHold>();
         builder.Services.AddSingleton<DicomWeb.IDicomWebArchive, DicomWeb.ArchiveDicomWebArchive>();
         builder.Services.AddTelereadAuthentication();
         builder.Services.AddProblemDetails();
@@ -89,6 +90,7 @@ public static class TelereadServer
         app.MapDirectoryApi();
         app.MapAdminApi();
         app.MapStorageApi();
+        app.MapArchiveAdminApi();
         app.MapReadingApi();
         app.MapDicomWeb();
         mapExtra?.Invoke(app);

@@ -7,10 +7,11 @@ namespace Teleread.Server.Demo;
 
 /// <summary>
 /// Creates the demo on first start: two clinics (devices DEMO_CLINIC_A / DEMO_CLINIC_B), three
-/// radiologists with public profiles, an operator, one API token per clinic and real sample studies.
+/// radiologists with public profiles, an operator, one API token per clinic and real sample studies, which
+/// <see cref="DemoReadingSeeder"/> turns into a living reading workflow (contracts, shifts, requests).
 /// Passwords are random per data directory; they are written to DATA/demo-credentials.json.
 /// </summary>
-public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImporter> importers, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImporter> importers, DemoReadingSeeder reading, ILogger<DemoSeeder> logger)
 {
     public const string FileName = "demo-credentials.json";
 
@@ -39,10 +40,12 @@ public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImp
 
         var staffA = await AddUser("clinic-a", "受付 花子 (Sakura Clinic staff)", Role.ClinicUser, clinicA).ConfigureAwait(false);
         var staffB = await AddUser("clinic-b", "整形 次郎 (Minato Orthopaedics staff)", Role.ClinicUser, clinicB).ConfigureAwait(false);
-        await AddUser("operator", "運用 管理者 (Operator)", Role.Operator, null).ConfigureAwait(false);
+        var op = await AddUser("operator", "運用 管理者 (Operator)", Role.Operator, null).ConfigureAwait(false);
+        var radiologistIds = new Dictionary<string, string>();
         foreach (var r in Radiologists)
         {
             var user = await AddUser(r.Login, r.Name, Role.Radiologist, null).ConfigureAwait(false);
+            radiologistIds[r.Login] = user.Id;
             await identity.SaveRadiologistProfileAsync(r.Profile with { UserId = user.Id, DisplayName = r.Name }, ct).ConfigureAwait(false);
         }
 
@@ -53,10 +56,13 @@ public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImp
         };
 
         var studies = DemoStudyFiles.Find(options);
+        var imported = new List<DemoStudy>();
         foreach (var importer in importers)
         {
-            await importer.ImportAsync(clinicA.Id, studies, ct).ConfigureAwait(false);
+            imported.AddRange(await importer.ImportAsync(clinicA.Id, studies, ct).ConfigureAwait(false));
         }
+
+        await reading.SeedAsync([clinicA.Id, clinicB.Id], radiologistIds, op.Id, clinicA.Id, imported, ct).ConfigureAwait(false);
 
         var credentials = new DemoCredentials(url, new DemoDicomEndpoint(options.Dicom.BindAddress, options.Dicom.Port, options.Dicom.AeTitle), users, clinics);
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(credentials, Json), ct).ConfigureAwait(false);

@@ -27,6 +27,7 @@ public static class ReadingSetup
             $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}"));
         services.AddSingleton<ReadingWorker>();
         services.AddSingleton<SlaAlertStore>();
+        services.AddSingleton<NotificationStore>();
         services.AddHostedService<ReadingBackgroundService>();
         services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new ReadOnlySetJsonConverter()));
         return services;

@@ -28,7 +28,8 @@ public sealed class DemoStudyImporter(IngestService ingest, StudyQueryService qu
             var found = await query.QueryAsync(ArchiveAccess.Clinic(clinicId), new StudyQuery { StudyInstanceUid = uid, Limit = 1 }, ct).ConfigureAwait(false);
             if (found is [var ds])
             {
-                studies.Add(new DemoStudy(uid, ds.GetStringOrDefault(DicomTags.PatientID) ?? "DEMO", ds.GetStrings(DicomTags.ModalitiesInStudy),
+                var patient = ds.GetStringOrDefault(DicomTags.PatientID);
+                studies.Add(new DemoStudy(uid, string.IsNullOrWhiteSpace(patient) ? $"DEMO-{studies.Count + 1}" : patient, ds.GetStrings(DicomTags.ModalitiesInStudy),
                     ds.GetStringOrDefault(DicomTags.StudyDescription) ?? ""));
             }
         }

@@ -63,6 +63,7 @@ public sealed class ReadingWebAppTests
             await page.Locator("#requests tr[data-id]").First.WaitForAsync();
             var complete = page.Locator("#requests [data-complete]");
             Assert.Equal(1, await complete.CountAsync());
+            await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#requests img.thumb')].every(i => i.complete)");
             await Shot(page, d, "clinic-requests");
             await complete.ClickAsync();
             await page.Locator("#requests [data-complete]").WaitForAsync(new() { State = WaitForSelectorState.Detached });

@@ -14,7 +14,7 @@ public static class EscalationNotices
         var list = new List<ReadingNotification>();
         if (decision.Action == EscalationAction.Alert)
         {
-            var message = $"Deadline {request.Deadline:O} at risk ({request.Details.Priority}, {request.State})";
+            var message = $"Deadline {request.Deadline:yyyy-MM-dd HH:mm} UTC at risk ({request.Details.Priority}, {request.State})";
             list.Add(ReadingNotification.ForOperators(request.Id, request.ClinicId, NotificationKind.AtRisk, now, message));
             if ((request.State == ReadingState.SecondReading ? request.SecondReaderId : request.AssignedRadiologistId) is { } reader)
             {
@@ -36,7 +36,7 @@ public static class EscalationNotices
             if (newReader is not null)
             {
                 list.Add(ReadingNotification.ForRadiologist(newReader, request.Id, request.ClinicId, kind, now,
-                    $"Assigned to you by escalation; deadline {request.Deadline:O}"));
+                    $"Assigned to you by escalation; deadline {request.Deadline:yyyy-MM-dd HH:mm} UTC"));
             }
         }
 
@@ -46,7 +46,7 @@ public static class EscalationNotices
     /// <summary>The deadline has passed on an open case: operators and its current reader.</summary>
     public static IReadOnlyList<ReadingNotification> Overdue(ReadingRequest request, DateTimeOffset now)
     {
-        var message = $"Deadline {request.Deadline:O} passed ({request.Details.Priority}, {request.State})";
+        var message = $"Deadline {request.Deadline:yyyy-MM-dd HH:mm} UTC passed ({request.Details.Priority}, {request.State})";
         var reader = request.State == ReadingState.SecondReading ? request.SecondReaderId : request.AssignedRadiologistId;
         return reader is null
             ? [ReadingNotification.ForOperators(request.Id, request.ClinicId, NotificationKind.Overdue, now, message)]

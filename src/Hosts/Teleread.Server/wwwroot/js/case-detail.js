@@ -60,7 +60,7 @@ export async function openCase(id, me, names, onChanged) {
     <table id="timeline"><tr><th>#</th><th>${t("when")}</th><th>${t("change")}</th><th>${t("by")}</th><th>${t("reason")}</th></tr>
       ${r.timeline.map((e) => `<tr><td>${e.sequence}</td><td>${when(e.at)}</td>
         <td>${esc(t(e.from))} → <strong>${esc(t(e.to))}</strong> <span class="muted">(${esc(t(e.command))})</span></td>
-        <td>${esc(names[e.actorId] ?? e.actorId)} <span class="muted">${esc(e.actorRole)}</span></td><td>${esc(e.reason)}</td></tr>`).join("")}
+        <td>${esc(names[e.actorId] ?? (e.actorId === me.userId ? me.login : e.actorId === "system" ? "Teleread" : `…${e.actorId.slice(-6)}`))} <span class="muted">${esc(e.actorRole)}</span></td><td>${esc(e.reason)}</td></tr>`).join("")}
     </table>
     <form method="dialog"><button id="case-close">${t("close")}</button></form>`;
   wireActions(dialog, async () => { await onChanged(); await openCase(id, me, names, onChanged); });

@@ -24,9 +24,10 @@ public sealed class DemoReadingTests
         var board = await DemoServer.GetJsonAsync(op, "/api/reading/sla-board");
         var open = board.GetArrayLength();
         Assert.True(open >= 4, $"{open} open requests");
-        foreach (var entry in (await DemoServer.GetJsonAsync(op, "/api/reading/requests")).EnumerateArray())
+        using var clinic = await d.SignInAsync("clinic-a");
+        foreach (var entry in (await DemoServer.GetJsonAsync(clinic, "/api/reading/requests")).EnumerateArray())
         {
-            var response = await op.GetAsync($"/dicomweb/studies/{entry.GetProperty("studyReference").GetString()}/thumbnail?viewport=48,48");
+            var response = await clinic.GetAsync($"/dicomweb/studies/{entry.GetProperty("studyReference").GetString()}/thumbnail?viewport=48,48");
             Assert.True(response.IsSuccessStatusCode, $"{entry.GetProperty("studyReference")}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 

@@ -24,14 +24,14 @@ public sealed class DemoServer : IAsyncDisposable
 
     public ManualClock Clock { get; }
 
-    public static async Task<DemoServer> StartAsync(string provider)
+    public static async Task<DemoServer> StartAsync(string provider, params string[] extraArgs)
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var server = await RunningServer.StartAsync(provider, customise: b =>
         {
             b.Services.AddSingleton<TimeProvider>(clock);
             b.Services.AddSingleton(new ReadingOptions { WorkerInterval = TimeSpan.FromHours(1) });
-        });
+        }, extraArgs: extraArgs);
         var demo = await server.Service<DemoSeeder>().EnsureAsync(server.Service<IOptions<TelereadOptions>>().Value, server.BaseAddress.ToString(), CancellationToken.None);
         return new DemoServer(server, demo, clock);
     }

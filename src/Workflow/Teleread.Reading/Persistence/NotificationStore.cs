@@ -43,6 +43,19 @@ public sealed class NotificationStore(IDatabase db)
             new { Id = id.ToString(), Audience = audience.ToString(), RadiologistId = radiologistId ?? "", By = by, At = UnixTime.ToDb(at) },
             t, cancellationToken: ct)).ConfigureAwait(false) == 1, ct);
 
+    /// <summary>The outbound channel's outbox: notifications not yet sent, oldest first.</summary>
+    public Task<IReadOnlyList<ReadingNotification>> ListUnsentAsync(int limit, CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<ReadingNotification>>(async c =>
+            (await c.QueryAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM reading_notifications WHERE webhook_sent_at IS NULL ORDER BY at, id LIMIT @Limit",
+                new { Limit = limit }, cancellationToken: ct)).ConfigureAwait(false))
+            .Select(r => r.ToNotification()).ToList(), ct);
+
+    public Task MarkSentAsync(Guid id, DateTimeOffset at, CancellationToken ct) =>
+        db.WriteAsync((c, t) => c.ExecuteAsync(new CommandDefinition(
+            "UPDATE reading_notifications SET webhook_sent_at = @At WHERE id = @Id AND webhook_sent_at IS NULL",
+            new { Id = id.ToString(), At = UnixTime.ToDb(at) }, t, cancellationToken: ct)), ct);
+
     private static object Parameters(ReadingNotification n) => new
     {
         Id = n.Id.ToString(), RequestId = n.RequestId.ToString(), n.ClinicId, Kind = n.Kind.ToString(), Audience = n.Audience.ToString(),

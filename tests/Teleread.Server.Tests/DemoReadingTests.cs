@@ -1,4 +1,6 @@
+using Dapper;
 using Microsoft.Extensions.Options;
+using Teleread.Data;
 using Teleread.Server.Configuration;
 using Teleread.Server.Demo;
 
@@ -41,6 +43,18 @@ public sealed class DemoReadingTests
         Assert.True(studies.Count >= 4, $"{studies.Count} demo studies");
         await d.Server.Service<DemoReadingSeeder>().SeedAsync([.. d.Demo.Clinics.Select(c => c.Id)], new Dictionary<string, string>(), "op",
             d.Demo.Clinics[0].Id, studies, CancellationToken.None);
+        Assert.Equal(open, (await DemoServer.GetJsonAsync(op, "/api/reading/sla-board")).GetArrayLength());
+
+        // A demo data directory from before the reading seed (no contracts, no roster) catches up on the next start.
+        await d.Server.Service<IDatabase>().WriteAsync(async (c, t) =>
+        {
+            await c.ExecuteAsync("DELETE FROM reading_clinics", transaction: t);
+            return await c.ExecuteAsync("DELETE FROM reading_radiologists", transaction: t);
+        }, CancellationToken.None);
+        Assert.Equal(0, (await DemoServer.GetJsonAsync(op, "/api/reading/clinic-names")).GetArrayLength());
+        await d.Server.Service<DemoSeeder>().EnsureAsync(options, "http://x", CancellationToken.None);
+        Assert.Equal(2, (await DemoServer.GetJsonAsync(op, "/api/reading/clinic-names")).GetArrayLength());
+        Assert.Equal(3, (await DemoServer.GetJsonAsync(op, "/api/reading/radiologists")).GetArrayLength());
         Assert.Equal(open, (await DemoServer.GetJsonAsync(op, "/api/reading/sla-board")).GetArrayLength());
     }
 }

@@ -23,6 +23,9 @@ public sealed class DemoReadingSeeder(ReadingService reading)
         (ReadingPriority.SameDay, null, false, "術前評価 (Pre-operative assessment)"),
     ];
 
+    public async Task<bool> HasContractAsync(string clinicId, CancellationToken ct) =>
+        await reading.Directory.FindClinicAsync(clinicId, ct).ConfigureAwait(false) is not null;
+
     public async Task SeedAsync(IReadOnlyList<string> clinicIds, IReadOnlyDictionary<string, string> radiologistUserIds, string operatorUserId,
         string clinicId, IReadOnlyList<DemoStudy> studies, CancellationToken ct)
     {

@@ -23,6 +23,7 @@ public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImp
         if (await identity.AnyClinicAsync(ct).ConfigureAwait(false) && File.Exists(path))
         {
             var existing = JsonSerializer.Deserialize<DemoCredentials>(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), Json)!;
+            await CatchUpReadingAsync(existing, options, ct).ConfigureAwait(false);
             return existing with { Url = url };
         }
 
@@ -72,6 +73,40 @@ public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImp
         }
         ServerLog.DemoSeeded(logger, clinics.Count, users.Count);
         return credentials;
+    }
+
+    /// <summary>A demo data directory made before the reading workflow was seeded gets it now (once: the clinics then have contracts).</summary>
+    private async Task CatchUpReadingAsync(DemoCredentials demo, TelereadOptions options, CancellationToken ct)
+    {
+        if (demo.Clinics.Count == 0 || await reading.HasContractAsync(demo.Clinics[0].Id, ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var ids = new Dictionary<string, string>();
+        string? operatorId = null;
+        foreach (var u in demo.Users.Where(u => u.Role is nameof(Role.Radiologist) or nameof(Role.Operator)))
+        {
+            if (await identity.VerifyPasswordAsync(u.Login, u.Password, ct).ConfigureAwait(false) is { } caller)
+            {
+                if (caller.Role == Role.Operator)
+                {
+                    operatorId = caller.UserId;
+                }
+                else
+                {
+                    ids[u.Login] = caller.UserId;
+                }
+            }
+        }
+
+        var imported = new List<DemoStudy>();
+        foreach (var importer in importers)
+        {
+            imported.AddRange(await importer.ImportAsync(demo.Clinics[0].Id, DemoStudyFiles.Find(options), ct).ConfigureAwait(false));
+        }
+
+        await reading.SeedAsync([.. demo.Clinics.Select(c => c.Id)], ids, operatorId ?? "system", demo.Clinics[0].Id, imported, ct).ConfigureAwait(false);
     }
 
     private static string NewPassword() =>

@@ -17,7 +17,9 @@ const Reassignable = ["Queued", "Assigned", "Reading"];
 export async function showOperatorDashboard(root, me, names) {
   const [board, roster] = await Promise.all([api("/api/reading/sla-board"), api("/api/reading/radiologists")]);
   const risky = board.filter((e) => e.atRisk || e.overdue);
-  const options = roster.map((r) => `<option value="${esc(r.id)}">${esc(names[r.id] ?? r.name)}</option>`).join("");
+  // Everyone on the roster except the current reader (the API still checks the move).
+  const options = (current) => roster.filter((r) => r.id !== current)
+    .map((r) => `<option value="${esc(r.id)}">${esc(names[r.id] ?? r.name)}</option>`).join("");
   root.innerHTML = `
     <div class="dash">
       <section class="panel"><h2>${t("queue")} (${board.length})</h2>${queueChart(board)}</section>
@@ -28,7 +30,7 @@ export async function showOperatorDashboard(root, me, names) {
         ${risky.map((e) => `<tr data-id="${esc(e.id)}"><td>${priorityBadge(e.priority)}</td><td>${esc(names[e.clinicId] ?? e.clinicId)}</td><td>${stateBadge(e.state)}</td>
           <td>${esc(e.assignedRadiologistId ? names[e.assignedRadiologistId] ?? e.assignedRadiologistId : t("unassigned"))}</td>
           <td>${countdown({ deadline: e.deadline, alertAt: e.atRisk ? "1970-01-01T00:00:00Z" : null })}</td>
-          <td>${Reassignable.includes(e.state) ? `<select data-reassign-to="${esc(e.id)}">${options}</select>
+          <td>${Reassignable.includes(e.state) ? `<select data-reassign-to="${esc(e.id)}">${options(e.assignedRadiologistId)}</select>
               <button type="button" data-reassign="${esc(e.id)}" data-state="${esc(e.state)}">${t("Reassign")}</button>` : ""}</td>
           <td><button type="button" class="link" data-open="${esc(e.id)}">${t("open")}</button></td></tr>`).join("")}</table>`
         : `<p id="at-risk" class="muted">${t("noneAtRisk")}</p>`}

@@ -51,6 +51,13 @@ public sealed class ReadingWebAppTests
 
             await page.ClickAsync("#notifications [data-ack]");
             await page.Locator("#notifications .kind-AtRisk").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+
+            // Reassign the at-risk urgent case from dr.sato to dr.suzuki.
+            var row = page.Locator("#at-risk tr[data-id]").First;
+            Assert.Contains("佐藤", await row.InnerTextAsync(), StringComparison.Ordinal);
+            await row.Locator("select").SelectOptionAsync(new SelectOptionValue { Label = "鈴木 健 (Takeshi Suzuki, MD)" });
+            await row.Locator("[data-reassign]").ClickAsync();
+            await page.Locator("#at-risk tr[data-id]:has-text('鈴木')").WaitForAsync();
         });
     }
 

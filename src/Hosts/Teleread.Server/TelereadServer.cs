@@ -55,6 +55,7 @@ public static class TelereadServer
         builder.Services.AddSingleton<IdentityStore>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<Demo.DemoSeeder>();
+        builder.Services.AddSingleton<Demo.DemoReadingSeeder>();
         builder.Services.AddSingleton<IReadinessCheck, DatabaseReadinessCheck>();
         builder.Services.AddSingleton<IReadinessCheck>(new DirectoryReadinessCheck("data-directory", options.DataDirectory));
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")))
@@ -92,6 +93,7 @@ public static class TelereadServer
         app.MapStorageApi();
         app.MapArchiveAdminApi();
         app.MapReadingApi();
+        app.MapNotificationsApi();
         app.MapDicomWeb();
         mapExtra?.Invoke(app);
         return app;

@@ -5,13 +5,13 @@ namespace Teleread.Archive.Benchmarks;
 
 /// <summary>
 /// Realistic study searches over <see cref="SyntheticIndex"/> data of the first clinic (even study numbers). QIDO-RS: name
-/// prefix (romaji and kanji), Patient ID, date range + modality, accession number and fuzzy given name, with limit=25 where
+/// prefix (romaji and kanji), full name, Patient ID, date range + modality, accession number and fuzzy given name, with limit=25 where
 /// many studies match. C-FIND has no limit, so its mix is the narrower lookups a modality or viewer sends: Patient ID,
 /// accession number, full name within a year, one day of one modality.
 /// </summary>
 internal static class QueryMix
 {
-    public static readonly string[] QidoShapes = ["name prefix", "kanji prefix", "patient id", "date+modality", "accession", "fuzzy name"];
+    public static readonly string[] QidoShapes = ["name prefix", "kanji prefix", "full name", "patient id", "date+modality", "accession", "fuzzy name"];
 
     public static readonly string[] FindShapes = ["patient id", "accession", "name+year", "day+modality"];
 
@@ -29,6 +29,7 @@ internal static class QueryMix
         {
             "name prefix" => ([(DicomTags.PatientName, family[..3] + "*")], false, 25),
             "kanji prefix" => ([(DicomTags.PatientName, KanjiFamily(name) + "*")], false, 25),
+            "full name" => ([(DicomTags.PatientName, name.Split('=')[0])], false, 25),
             "patient id" => ([(DicomTags.PatientID, SyntheticIndex.PatientId(n))], false, null),
             "date+modality" => ([(DicomTags.StudyDate, $"{month:yyyyMMdd}-{month.AddMonths(1).AddDays(-1):yyyyMMdd}"), (DicomTags.ModalitiesInStudy, modality)], false, 25),
             "accession" => ([(DicomTags.AccessionNumber, SyntheticIndex.AccessionNumber(n))], false, null),

@@ -61,8 +61,8 @@ public sealed class ArchiveIndexBulkLoader(IDatabase db, TimeProvider clock)
                 ]);
             }
 
-            await MultiRowInsert.RunAsync(c, t, "archive_studies", StudyColumns, studies, ct).ConfigureAwait(false);
-            await MultiRowInsert.RunAsync(c, t, "archive_series", SeriesColumns, series, ct).ConfigureAwait(false);
-            await MultiRowInsert.RunAsync(c, t, "archive_instances", InstanceColumns, rows, ct).ConfigureAwait(false);
+            await MultiRowInsert.RunAsync(c, t, db.Dialect, "archive_studies", StudyColumns, studies, ct).ConfigureAwait(false);
+            await MultiRowInsert.RunAsync(c, t, db.Dialect, "archive_series", SeriesColumns, series, ct).ConfigureAwait(false);
+            await MultiRowInsert.RunAsync(c, t, db.Dialect, "archive_instances", InstanceColumns, rows, ct).ConfigureAwait(false);
         }, ct);
 }

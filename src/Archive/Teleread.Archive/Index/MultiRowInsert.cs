@@ -1,23 +1,25 @@
 using System.Data.Common;
+using Teleread.Data;
 
 namespace Teleread.Archive.Index;
 
 /// <summary>
-/// "INSERT … VALUES (…), (…), … ON CONFLICT DO NOTHING" in chunks of up to <see cref="RowsPerStatement"/> rows, one prepared
-/// command per chunk size, the same SQL in SQLite and PostgreSQL (both stay far below their parameter limits).
+/// "INSERT … VALUES (…), (…), … ON CONFLICT DO NOTHING" in chunks of rows, one prepared command per chunk size, the same
+/// SQL in SQLite and PostgreSQL. PostgreSQL gains from large chunks (fewer round trips); SQLite binds parameters by name with
+/// a linear search, so its chunks stay small.
 /// </summary>
 internal static class MultiRowInsert
 {
-    public const int RowsPerStatement = 500;
-
-    public static async Task RunAsync(DbConnection c, DbTransaction t, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, CancellationToken ct)
+    public static async Task RunAsync(DbConnection c, DbTransaction t, SqlDialectKind dialect, string table, IReadOnlyList<string> columns,
+        IReadOnlyList<object?[]> rows, CancellationToken ct)
     {
+        var rowsPerStatement = dialect == SqlDialectKind.Sqlite ? 16 : 500;
         DbCommand? command = null;
         try
         {
-            for (var start = 0; start < rows.Count; start += RowsPerStatement)
+            for (var start = 0; start < rows.Count; start += rowsPerStatement)
             {
-                var count = Math.Min(RowsPerStatement, rows.Count - start);
+                var count = Math.Min(rowsPerStatement, rows.Count - start);
                 var fresh = command is null || command.Parameters.Count != count * columns.Count;
                 if (fresh)
                 {

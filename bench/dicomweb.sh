@@ -49,6 +49,7 @@ start_teleread() { # DATA_DIR [--database postgres --connection-string CS]
     > "$data.log" 2>&1 &
   teleread_pid=$!; pids+=("$teleread_pid")
   wait_http "http://127.0.0.1:$http_port/readyz"
+  for _ in $(seq 600); do [ -s "$data/demo-credentials.json" ] && break; sleep 0.2; done # written once the demo is seeded
   base="http://127.0.0.1:$http_port/dicomweb"
   token=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["clinics"][0]["apiToken"])' "$data/demo-credentials.json")
   clinics=$(/usr/bin/python3 -c 'import json,sys; print(",".join(c["id"] for c in json.load(open(sys.argv[1]))["clinics"]))' "$data/demo-credentials.json")

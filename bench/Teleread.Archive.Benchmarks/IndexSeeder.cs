@@ -28,19 +28,12 @@ internal static class IndexSeeder
         }
 
         // PostgreSQL's autovacuum analyses a freshly loaded table within a minute; doing it now keeps the figures repeatable.
-        // SQLite is left without statistics, as a server's database is: its plans must be right without them.
-        await db.WriteAsync(async (c, t) =>
+        // SQLite is left as a server finds it: SqliteDatabase refreshes statistics (PRAGMA optimize) on its first connection.
+        if (db.Dialect == SqlDialectKind.Postgres)
         {
-            if (db.Dialect != SqlDialectKind.Postgres)
-            {
-                return;
-            }
+            await loader.AnalyzeAsync(CancellationToken.None);
+        }
 
-            await using var analyze = c.CreateCommand();
-            analyze.Transaction = t;
-            analyze.CommandText = "ANALYZE";
-            await analyze.ExecuteNonQueryAsync();
-        }, CancellationToken.None);
         Console.WriteLine($"seeded {studies} studies ({instances} instances) on {provider} in {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
     }

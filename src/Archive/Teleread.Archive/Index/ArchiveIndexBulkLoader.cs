@@ -65,4 +65,17 @@ public sealed class ArchiveIndexBulkLoader(IDatabase db, TimeProvider clock)
             await MultiRowInsert.RunAsync(c, t, db.Dialect, "archive_series", SeriesColumns, series, ct).ConfigureAwait(false);
             await MultiRowInsert.RunAsync(c, t, db.Dialect, "archive_instances", InstanceColumns, rows, ct).ConfigureAwait(false);
         }, ct);
+
+    /// <summary>
+    /// Refreshes the planner's statistics after a large load (ANALYZE), as PostgreSQL's autovacuum would within a minute
+    /// and SQLite's PRAGMA optimize at the next connection refresh (see SqliteDatabase).
+    /// </summary>
+    public Task AnalyzeAsync(CancellationToken ct) =>
+        db.WriteAsync(async (c, t) =>
+        {
+            await using var analyze = c.CreateCommand();
+            analyze.Transaction = t;
+            analyze.CommandText = "ANALYZE";
+            await analyze.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, ct);
 }

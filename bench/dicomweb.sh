@@ -102,7 +102,7 @@ tool qido "$obase" - "$orthanc_studies" "$rounds" orthanc | tee "$work/qido-orth
 kill "$orthanc_pid"; wait "$orthanc_pid" 2>/dev/null || true
 
 # --- Table ---------------------------------------------------------------------------------------------------------------
-p() { awk -v k="$2" '$1 == k || $1" "$2 == k { for (i = 1; i <= NF; i++) if ($i ~ /^p99=|^p50=/) { split($i, a, "="); v[a[1]] = a[2] } } END { print v["'"$3"'"] }' "$1"; }
+p() { awk -v k="$2" -v m="$3=" '$1 == k { for (i = 1; i < NF; i++) if ($i == m) print $(i + 1) }' "$1"; } # FILE LABEL p50|p99
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 row() { printf '| %-44s | %10s | %10s | %6s |\n' "$1" "$2" "$3" "$(ratio "$2" "$3")"; }
 echo

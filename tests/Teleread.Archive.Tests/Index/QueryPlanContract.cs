@@ -44,15 +44,16 @@ public abstract class QueryPlanContract : IAsyncLifetime
 
     public Task DisposeAsync() => DropDatabaseAsync();
 
-    private static readonly (string Shape, DicomTag Tag, string Value, string Index)[] Searches =
+    private static readonly (string Shape, (DicomTag Tag, string Value)[] Keys, string Index)[] Searches =
     [
-        ("patient id", DicomTags.PatientID, SyntheticIndex.PatientId(1234), "ix_archive_studies_patient"),
-        ("accession", DicomTags.AccessionNumber, SyntheticIndex.AccessionNumber(4242), "ix_archive_studies_accession"),
-        ("study uid", DicomTags.StudyInstanceUID, SyntheticIndex.StudyUid(4244), "archive_studies"),
-        ("full name", DicomTags.PatientName, "YAMADA^TARO", "ix_archive_studies_pn_"),
-        ("name prefix", DicomTags.PatientName, "YAMADA^TA*", "ix_archive_studies_pn_a"),
-        ("kanji prefix", DicomTags.PatientName, "山田^太*", "ix_archive_studies_pn_i"),
-        ("date range + modality", DicomTags.StudyDate, "20200101-20200331", "ix_archive_studies_date"),
+        ("patient id", [(DicomTags.PatientID, SyntheticIndex.PatientId(1234))], "ix_archive_studies_patient"),
+        ("accession", [(DicomTags.AccessionNumber, SyntheticIndex.AccessionNumber(4242))], "ix_archive_studies_accession"),
+        ("study uid", [(DicomTags.StudyInstanceUID, SyntheticIndex.StudyUid(4244))], "archive_studies"),
+        ("full name", [(DicomTags.PatientName, "YAMADA^TARO")], "ix_archive_studies_pn_"),
+        ("full name + year", [(DicomTags.PatientName, "YAMADA^TARO"), (DicomTags.StudyDate, "20200101-20201231")], "ix_archive_studies_pn_"),
+        ("name prefix", [(DicomTags.PatientName, "YAMADA^TA*")], "ix_archive_studies_pn_a"),
+        ("kanji prefix", [(DicomTags.PatientName, "山田^太*")], "ix_archive_studies_pn_i"),
+        ("date range + modality", [(DicomTags.StudyDate, "20200101-20200331"), (DicomTags.ModalitiesInStudy, "CT")], "ix_archive_studies_date"),
     ];
 
     [Fact]
@@ -60,13 +61,12 @@ public abstract class QueryPlanContract : IAsyncLifetime
     {
         var access = ArchiveAccess.Clinic(Clinics[0]);
         var failures = new List<string>();
-        foreach (var (shape, tag, value, index) in Searches)
+        foreach (var (shape, keys, index) in Searches)
         {
             var query = new StudyQuery { Limit = 25 };
-            query.Keys[tag] = value;
-            if (tag == DicomTags.StudyDate)
+            foreach (var (tag, value) in keys)
             {
-                query.Keys[DicomTags.ModalitiesInStudy] = "CT";
+                query.Keys[tag] = value;
             }
 
             var plan = await _query.ExplainAsync(access, query, CancellationToken.None);

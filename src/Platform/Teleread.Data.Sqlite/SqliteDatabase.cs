@@ -9,8 +9,18 @@ namespace Teleread.Data.Sqlite;
 /// </summary>
 public sealed class SqliteDatabase : IDatabase
 {
+    /// <summary>How often a unit of work also refreshes the planner's statistics (cheap: nothing happens unless tables changed a lot).</summary>
+    private const long OptimizeIntervalMs = 10 * 60 * 1000;
+
+    // Without statistics SQLite's planner walks the study-date index for every search, even by Patient ID, so
+    // PRAGMA optimize runs on the first connection and then every ten minutes; it analyses only tables that changed
+    // ten-fold, and analysis_limit bounds each ANALYZE (0.5 s on 100,000 studies with 900,000 instances; 400 rows
+    // gave estimates too coarse to pick the person-name indexes).
+    private const string Optimize = " PRAGMA analysis_limit=20000; PRAGMA optimize=0x10002;";
+
     private readonly string _connectionString;
     private int _initialised;
+    private long _nextOptimizeAt;
 
     public SqliteDatabase(string path)
     {
@@ -37,11 +47,18 @@ public sealed class SqliteDatabase : IDatabase
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = Interlocked.Exchange(ref _initialised, 1) == 0
+        cmd.CommandText = (Interlocked.Exchange(ref _initialised, 1) == 0
             ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;"
-            : "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+            : "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;") + (OptimizeDue() ? Optimize : "");
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
+    }
+
+    private bool OptimizeDue()
+    {
+        var now = Environment.TickCount64;
+        var due = Volatile.Read(ref _nextOptimizeAt);
+        return now >= due && Interlocked.CompareExchange(ref _nextOptimizeAt, now + OptimizeIntervalMs, due) == due;
     }
 
     public bool IsTransient(Exception exception) =>

@@ -32,6 +32,18 @@ public sealed class StudyQueryService(IDatabase db)
             return result;
         }, ct);
 
+    /// <summary>The database's plan for <paramref name="query"/> (EXPLAIN QUERY PLAN / EXPLAIN), one line per step: for diagnostics and plan tests.</summary>
+    public Task<IReadOnlyList<string>> ExplainAsync(ArchiveAccess access, StudyQuery query, CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<string>>(async c =>
+        {
+            var p = new DynamicParameters();
+            var (sql, _) = BuildSql(access, query, p, db.Dialect);
+            var explain = db.Dialect == SqlDialectKind.Sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ";
+            var rows = await c.QueryAsync(new CommandDefinition(explain + sql, p, cancellationToken: ct)).ConfigureAwait(false);
+            return rows.Select(r => Convert.ToString(((IDictionary<string, object?>)r)[db.Dialect == SqlDialectKind.Sqlite ? "detail" : "QUERY PLAN"],
+                CultureInfo.InvariantCulture) ?? "").ToList();
+        }, ct);
+
     private static (string Sql, IReadOnlyList<QueryColumns.Column> Columns) BuildSql(ArchiveAccess access, StudyQuery q, DynamicParameters p, SqlDialectKind dialect)
     {
         var level = q.Level;

@@ -88,6 +88,7 @@ public static class TelereadServer
         app.MapAuthApi();
         app.MapDirectoryApi();
         app.MapAdminApi();
+        app.MapDicomNodesApi();
         app.MapReadingApi();
         app.MapDicomWeb();
         mapExtra?.Invoke(app);

@@ -29,7 +29,7 @@ public static class DimseServerOptions
         {
             TlsCertificate = LoadCertificate(tls),
             RequireClientCertificate = tls.RequireClientCertificate,
-            ClientCertificateValidation = authorities is null ? null : (_, certificate, _, _) => IsTrusted(certificate, authorities),
+            ClientCertificateValidation = authorities is null ? null : (_, certificate, _, _) => certificate is null ? !tls.RequireClientCertificate : IsTrusted(certificate, authorities),
         };
     }
 
@@ -61,13 +61,8 @@ public static class DimseServerOptions
         return authorities;
     }
 
-    private static bool IsTrusted(X509Certificate? certificate, X509Certificate2Collection authorities)
+    private static bool IsTrusted(X509Certificate certificate, X509Certificate2Collection authorities)
     {
-        if (certificate is null)
-        {
-            return false;
-        }
-
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(authorities);

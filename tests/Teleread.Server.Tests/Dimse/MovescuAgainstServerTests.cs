@@ -41,6 +41,23 @@ public sealed class MovescuAgainstServerTests
     }
 
     [Fact]
+    public async Task A_patient_root_patient_level_move_sends_every_study_of_the_patient()
+    {
+        await using var server = await DimseTestServer.StartAsync();
+        var study = TwoSeriesStudy.Create("MOVE-PATIENT");
+        var other = TwoSeriesStudy.Create("SOMEONE-ELSE");
+        await Dcmtk.StoreAsync(server, "MODALITY_A", [.. study.Files, .. other.Files]);
+        await using var node = await StoreScpProcess.StartAsync("NODE_A");
+        await server.RegisterNodeAsync(server.ClinicA, "NODE_A", node.Port);
+
+        var move = await Dcmtk.RunAsync("movescu", ["-v", "-P", "-aet", "MODALITY_A", "-aec", "TELEREAD", "-aem", "NODE_A",
+            "-k", "QueryRetrieveLevel=PATIENT", "-k", "PatientID=MOVE-PATIENT", "127.0.0.1", server.PortText]);
+
+        Dcmtk.AssertOutputContains(move, "Received Final Move Response (Success)");
+        await AssertReceivedAsStoredAsync(server, study.StudyUid, await node.WaitForFilesAsync(3), expected: 3);
+    }
+
+    [Fact]
     public async Task A_move_to_an_unregistered_ae_fails_with_a801()
     {
         await using var server = await DimseTestServer.StartAsync();

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Teleread.Archive;
+using Teleread.Archive.Query;
 using Teleread.Archive.Retrieve;
 using Teleread.Dicom.Network;
 using Teleread.Identity;
@@ -11,7 +12,7 @@ namespace Teleread.Server.Dimse;
 /// from the archive, to a node that clinic registered; any other destination is 0xA801. A pending response
 /// follows every sub-operation; C-CANCEL stops after the current one.
 /// </summary>
-public sealed class DimseMoveHandler(RetrieveService retrieve, ClinicAeDirectory clinics, DicomNodeStore nodes, DicomNodeConnector connector, ILogger<DimseMoveHandler> logger)
+public sealed class DimseMoveHandler(RetrieveService retrieve, StudyQueryService queries, ClinicAeDirectory clinics, DicomNodeStore nodes, DicomNodeConnector connector, ILogger<DimseMoveHandler> logger)
     : IDicomMoveHandler
 {
     public async IAsyncEnumerable<DicomOperationProgress> MoveAsync(DicomQueryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -27,7 +28,7 @@ public sealed class DimseMoveHandler(RetrieveService retrieve, ClinicAeDirectory
             yield break;
         }
 
-        var sources = await DimseInstanceSources.FindAsync(retrieve, ArchiveAccess.Clinic(clinic!), request.Identifier, cancellationToken).ConfigureAwait(false);
+        var sources = await DimseInstanceSources.FindAsync(retrieve, queries, ArchiveAccess.Clinic(clinic!), request.Identifier, cancellationToken).ConfigureAwait(false);
         if (sources.Count == 0)
         {
             yield break;

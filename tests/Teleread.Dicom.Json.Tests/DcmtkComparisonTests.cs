@@ -62,7 +62,7 @@ public sealed class DcmtkComparisonTests
         var files = RepoPaths.AllSampleFiles().Select(RepoPaths.Sample).ToList();
         // One shell for the corpus; a failing file's message follows a "!!! failed" line instead of JSON.
         const string loop = "e=$(mktemp); for f in \"$@\"; do printf '\\n=== %s\\n' \"$f\"; \"$0\" -fc \"$f\" 2>\"$e\" || { printf '\\n!!! failed\\n'; cat \"$e\"; }; done; rm -f \"$e\"";
-        var result = await ProcessRunner.RunAsync("/bin/sh", ["-c", loop, dcm2json, .. files], TimeSpan.FromSeconds(90));
+        var result = await ProcessRunner.RunAsync("/bin/sh", ["-c", loop, dcm2json, .. files], TimeSpan.FromSeconds(300));
         Assert.True(result.ExitCode == 0, "dcm2json loop failed: " + result.StandardError);
         var outputs = new Dictionary<string, (string? Json, string Error)>(StringComparer.Ordinal);
         foreach (var block in result.StandardOutput.Split(Separator, StringSplitOptions.RemoveEmptyEntries))

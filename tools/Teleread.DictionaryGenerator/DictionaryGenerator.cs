@@ -22,6 +22,7 @@ public static class DictionaryGenerator
             .Where(e => e.Fields.Length >= 5)
             .Select(e => new UidRecord(e.Key, e.Fields[0], e.Fields[1], e.Fields[3].Length > 0, e.Fields[4]))
             .ToList();
+        UidSupplement.Merge(uids, UidSupplement.Parse(File.ReadAllText(sources.UidSupplement)));
 
         return new SortedDictionary<string, string>(StringComparer.Ordinal)
         {

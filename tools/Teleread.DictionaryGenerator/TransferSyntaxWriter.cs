@@ -2,7 +2,8 @@ namespace Teleread.DictionaryGenerator;
 
 /// <summary>
 /// Transfer syntax properties follow from PS3.5 Section 10 and Annex A: only 1.2.840.10008.1.2 is implicit VR, only
-/// 1.2.840.10008.1.2.2 is big endian, deflate applies to .1.2.1.99 and JPIP Referenced Deflate, and every other syntax
+/// 1.2.840.10008.1.2.2 is big endian, deflate applies to .1.2.1.99 and the JPIP Referenced Deflate syntaxes (Deflated Image Frame Compression deflates
+/// frames, not the data set), and every other syntax
 /// except the three native ones, JPIP Referenced (pixel data by URL) and the non-data-set encodings is encapsulated.
 /// </summary>
 internal static class TransferSyntaxWriter
@@ -10,7 +11,7 @@ internal static class TransferSyntaxWriter
     private static readonly HashSet<string> Native = new(StringComparer.Ordinal)
     {
         "1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99",
-        "1.2.840.10008.1.2.4.94", "1.2.840.10008.1.2.4.95", "1.2.840.10008.1.20",
+        "1.2.840.10008.1.2.4.94", "1.2.840.10008.1.2.4.95", "1.2.840.10008.1.2.4.204", "1.2.840.10008.1.2.4.205", "1.2.840.10008.1.20",
     };
 
     public static string Write(List<UidRecord> uids)
@@ -29,10 +30,11 @@ internal static class TransferSyntaxWriter
             list.Add(id);
             var implicitVR = u.Uid is "1.2.840.10008.1.2" or "1.2.840.10008.1.20";
             var bigEndian = u.Uid == "1.2.840.10008.1.2.2";
-            var deflated = u.Uid is "1.2.840.10008.1.2.1.99" or "1.2.840.10008.1.2.4.95";
+            var deflated = u.Uid is "1.2.840.10008.1.2.1.99" or "1.2.840.10008.1.2.4.95" or "1.2.840.10008.1.2.4.205";
             var encapsulated = !Native.Contains(u.Uid) && u.Uid.StartsWith("1.2.840.10008.1.2.", StringComparison.Ordinal) && !u.Uid.StartsWith("1.2.840.10008.1.2.6", StringComparison.Ordinal);
             var lossy = encapsulated && (u.Name.Contains("Lossy", StringComparison.Ordinal)
-                || !(u.Name.Contains("Lossless", StringComparison.Ordinal) || u.Name.Contains("Uncompressed", StringComparison.Ordinal) || u.Name.Contains("RLE", StringComparison.Ordinal) || u.Name.Contains("PCM", StringComparison.Ordinal)));
+                || !(u.Name.Contains("Lossless", StringComparison.Ordinal) || u.Name.Contains("Uncompressed", StringComparison.Ordinal) || u.Name.Contains("RLE", StringComparison.Ordinal) || u.Name.Contains("PCM", StringComparison.Ordinal)
+                || u.Name.StartsWith("Deflated", StringComparison.Ordinal)));
             sb.Append("    /// <summary>").Append(System.Security.SecurityElement.Escape(u.Name)).Append(" (").Append(u.Uid).Append(")</summary>\n");
             sb.Append("    public static readonly DicomTransferSyntax ").Append(id).Append(" = new(")
                 .Append(CSharp.Literal(u.Uid)).Append(", ").Append(CSharp.Literal(u.Name))

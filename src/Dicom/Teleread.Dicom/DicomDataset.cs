@@ -123,6 +123,9 @@ public class DicomDataset : IEnumerable<DicomAttribute>
 
     public string[] GetStrings(DicomTag tag) => GetElement(tag)?.GetStrings(CharacterSet) ?? [];
 
+    /// <summary>Value multiplicity of an element (0 if absent), text decoded in this data set's character set before splitting.</summary>
+    public int GetCount(DicomTag tag) => GetElement(tag)?.GetCount(CharacterSet) ?? 0;
+
     public T[] GetValues<T>(DicomTag tag)
         where T : struct, INumberBase<T> => GetElement(tag)?.GetValues<T>() ?? [];
 

@@ -48,7 +48,7 @@ public static class DicomDumper
             switch (attribute)
             {
                 case DicomElement e:
-                    Line(writer, indent, $"{Tag(e.Tag)} {e.VR.Code} {Value(e, dataset)}", e.IsBulkData ? "bulk" : e.Length.ToString(CultureInfo.InvariantCulture), SafeCount(e), Keyword(e.Tag, dataset));
+                    Line(writer, indent, $"{Tag(e.Tag)} {e.VR.Code} {Value(e, dataset)}", e.IsBulkData ? "bulk" : e.Length.ToString(CultureInfo.InvariantCulture), SafeCount(e, dataset), Keyword(e.Tag, dataset));
                     break;
                 case DicomSequence s:
                     var undefined = s.UndefinedLength ?? true;
@@ -116,9 +116,9 @@ public static class DicomDumper
         return "[" + Shorten(text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)) + "]";
     }
 
-    private static int SafeCount(DicomElement e) =>
+    private static int SafeCount(DicomElement e, DicomDataset dataset) =>
         e.IsBulkData || e.VR == DicomVR.OB || e.VR == DicomVR.OW || e.VR == DicomVR.OD || e.VR == DicomVR.OF
-        || e.VR == DicomVR.OL || e.VR == DicomVR.OV || e.VR == DicomVR.UN ? 1 : e.Count;
+        || e.VR == DicomVR.OL || e.VR == DicomVR.OV || e.VR == DicomVR.UN ? 1 : e.GetCount(dataset.CharacterSet);
 
     private static string Keyword(DicomTag tag, DicomDataset dataset)
     {

@@ -48,8 +48,17 @@ public sealed class DicomElement : DicomAttribute
     /// <summary>The values split at '\' (not for LT, ST, UT, UR), each trimmed of insignificant spaces.</summary>
     public string[] GetStrings(DicomCharacterSet? characterSet = null) => DicomValueDecoder.GetStrings(this, characterSet ?? DicomCharacterSet.Default);
 
-    /// <summary>Number of values: count of binary units, or of backslash-separated strings.</summary>
-    public int Count => DicomValueDecoder.Count(this);
+    /// <summary>
+    /// Number of values in the default repertoire: count of binary units, or of backslash-separated strings. For text of a data
+    /// set with a Specific Character Set use <see cref="GetCount"/> (or <see cref="DicomDataset.GetCount"/>).
+    /// </summary>
+    public int Count => DicomValueDecoder.Count(this, DicomCharacterSet.Default);
+
+    /// <summary>
+    /// Number of values, the text decoded in <paramref name="characterSet"/> before it is split at '\', so a 0x5C byte inside a
+    /// multi-byte character (a GBK or GB18030 trail byte, ISO 2022 two-byte sets) is not counted as a delimiter (PS3.5 6.1.2.3).
+    /// </summary>
+    public int GetCount(DicomCharacterSet? characterSet) => DicomValueDecoder.Count(this, characterSet ?? DicomCharacterSet.Default);
 
     /// <summary>The values as numbers of type T, converting from the VR's own type (binary VRs) or parsing DS/IS text.</summary>
     public T[] GetValues<T>()

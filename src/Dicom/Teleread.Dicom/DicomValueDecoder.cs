@@ -52,7 +52,7 @@ internal static class DicomValueDecoder
         return parts is [""] ? [] : parts;
     }
 
-    public static int Count(DicomElement e)
+    public static int Count(DicomElement e, DicomCharacterSet cs)
     {
         var vr = e.VR;
         if (vr.Kind == DicomVRKind.Binary)
@@ -71,8 +71,19 @@ internal static class DicomValueDecoder
         }
 
         var span = e.LoadValue().Span;
+        if (vr.IsAffectedBySpecificCharacterSet && !IsPlainAscii(span))
+        {
+            // Decode first: in GBK/GB18030 a trail byte may be 0x5C and in ISO 2022 a two-byte character may hold 05/12;
+            // neither is a delimiter (PS3.5 6.1.2.3). The decoder turns only real delimiters into '\\'.
+            return cs.Decode(span, vr.TextKind).AsSpan().Count('\\') + 1;
+        }
+
         return span.Count((byte)'\\') + 1;
     }
+
+    /// <summary>True when no byte can start a multi-byte character or an escape sequence (0x00-0x7F without ESC).</summary>
+    private static bool IsPlainAscii(ReadOnlySpan<byte> span) =>
+        !span.ContainsAnyExceptInRange((byte)0, (byte)0x7F) && !span.Contains((byte)0x1B);
 
     public static T[] GetValues<T>(DicomElement e)
         where T : struct, INumberBase<T>

@@ -89,6 +89,7 @@ public static class TelereadServer
         app.MapDirectoryApi();
         app.MapAdminApi();
         app.MapDicomNodesApi();
+        app.MapStorageApi();
         app.MapReadingApi();
         app.MapDicomWeb();
         mapExtra?.Invoke(app);

@@ -35,6 +35,13 @@ public sealed partial class EmbeddedSqlMigrations(Assembly assembly, string modu
             list.Add(new Migration(Module, int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups[2].Value, reader.ReadToEnd()));
         }
 
+        // Two branches that both add "0002_…" would otherwise leave one migration silently unapplied.
+        if (list.GroupBy(x => x.Version).FirstOrDefault(g => g.Count() > 1) is { } clash)
+        {
+            throw new InvalidOperationException(
+                $"Module '{Module}' has two {dialect} migrations numbered {clash.Key:0000}: {string.Join(", ", clash.Select(x => x.Name))}; renumber one.");
+        }
+
         return list.OrderBy(x => x.Version).ToList();
     }
 

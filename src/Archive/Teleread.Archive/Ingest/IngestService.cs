@@ -8,7 +8,7 @@ namespace Teleread.Archive.Ingest;
 /// <summary>
 /// The one way instances enter the archive (C-STORE, STOW-RS, gateway, upload, demo). The bytes stream
 /// straight into a two-site blob write (never a whole instance in memory); after both sites committed,
-/// the header is read back (up to Pixel Data) and the instance indexed in one transaction. A stream
+/// the header is read back (up to Pixel Data only) and the instance indexed in one transaction. A stream
 /// that breaks, a header that cannot be read or a refused instance leaves no blob and no index row.
 /// </summary>
 public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProvider clock, IEnumerable<IInstanceStoredObserver>? observers = null)
@@ -85,7 +85,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         InstanceRecord record;
         try
         {
-            await using var stream = await OpenVerifiedAsync(blob, ct).ConfigureAwait(false);
+            await using var stream = await OpenHeaderAsync(blob, ct).ConfigureAwait(false);
             var file = DicomReader.ReadFile(stream, DicomReaderOptions.HeaderOnly);
             var syntax = file.FileMetaInformation.GetStringOrDefault(DicomTags.TransferSyntaxUID)?.Trim() ?? file.TransferSyntax.Uid;
             record = InstanceRecord.FromHeader(source.ClinicId, file.Dataset, syntax);
@@ -141,10 +141,9 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         };
     }
 
-    private Task<Stream> OpenVerifiedAsync(BlobCommit blob, CancellationToken ct) =>
-        store is ReplicatedBlobStore replicated
-            ? replicated.OpenReadAsync(blob.ToExpectation(), null, ct)
-            : store.OpenReadAsync(blob.Key, null, ct);
+    // The commit already checked every site's SHA-256 against the bytes received, so the header is read back
+    // without hashing the whole object again: only the bytes up to Pixel Data are read (the scrubber verifies later).
+    private Task<Stream> OpenHeaderAsync(BlobCommit blob, CancellationToken ct) => store.OpenReadAsync(blob.Key, null, ct);
 
     private async Task DeleteQuietlyAsync(string key)
     {

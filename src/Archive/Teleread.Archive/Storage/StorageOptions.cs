@@ -24,6 +24,12 @@ public sealed class StorageOptions
     /// <summary>How many objects the scrubber checks at once.</summary>
     public int ScrubConcurrency { get; set; } = 4;
 
+    /// <summary>How often the server scrubs every site (verify every copy, repair from a good one); zero turns the schedule off.</summary>
+    public TimeSpan ScrubInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long after start the first scheduled scrub waits, so a restart does not compete with catch-up work.</summary>
+    public TimeSpan ScrubFirstDelay { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <exception cref="StorageConfigurationException">Lists every problem found.</exception>
     public void Validate()
     {
@@ -62,6 +68,11 @@ public sealed class StorageOptions
         if (ScrubConcurrency is < 1 or > 64)
         {
             errors.Add("Storage:ScrubConcurrency must be between 1 and 64");
+        }
+
+        if (ScrubInterval < TimeSpan.Zero || ScrubFirstDelay < TimeSpan.Zero)
+        {
+            errors.Add("Storage:ScrubInterval and Storage:ScrubFirstDelay must not be negative");
         }
 
         if (errors.Count > 0)

@@ -125,6 +125,30 @@ public sealed partial class DicomTransferSyntax
     /// <summary>HEVC/H.265 Main 10 Profile / Level 5.1 (1.2.840.10008.1.2.4.108)</summary>
     public static readonly DicomTransferSyntax HEVCM10P51 = new("1.2.840.10008.1.2.4.108", "HEVC/H.265 Main 10 Profile / Level 5.1", explicitVR: true, bigEndian: false, deflated: false, encapsulated: true, lossy: true, retired: false);
 
+    /// <summary>JPEG XL Lossless (1.2.840.10008.1.2.4.110)</summary>
+    public static readonly DicomTransferSyntax JPEGXLLossless = new("1.2.840.10008.1.2.4.110", "JPEG XL Lossless", explicitVR: true, bigEndian: false, deflated: false, encapsulated: true, lossy: false, retired: false);
+
+    /// <summary>JPEG XL JPEG Recompression (1.2.840.10008.1.2.4.111)</summary>
+    public static readonly DicomTransferSyntax JPEGXLJPEGRecompression = new("1.2.840.10008.1.2.4.111", "JPEG XL JPEG Recompression", explicitVR: true, bigEndian: false, deflated: false, encapsulated: true, lossy: true, retired: false);
+
+    /// <summary>JPEG XL (1.2.840.10008.1.2.4.112)</summary>
+    public static readonly DicomTransferSyntax JPEGXL = new("1.2.840.10008.1.2.4.112", "JPEG XL", explicitVR: true, bigEndian: false, deflated: false, encapsulated: true, lossy: true, retired: false);
+
+    /// <summary>High-Throughput JPEG 2000 Image Compression (Lossless Only) (1.2.840.10008.1.2.4.201)</summary>
+    public static readonly DicomTransferSyntax HTJ2KLossless = new("1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 Image Compression (Lossless Only)", explicitVR: true, bigEndian: false, deflated: false, encapsulated: true, lossy: false, retired: false);
+
+    /// <summary>High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only) (1.2.840.10008.1.2.4.202)</summary>
+    public static readonly DicomTransferSyntax HTJ2KLosslessRPCL = new("1.2.840.10008.1.2.4.202", "High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)", explicitVR: true, bigEndian: false, deflated: false, encapsulated: true, lossy: false, retired: false);
+
+    /// <summary>High-Throughput JPEG 2000 Image Compression (1.2.840.10008.1.2.4.203)</summary>
+    public static readonly DicomTransferSyntax HTJ2K = new("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000 Image Compression", explicitVR: true, bigEndian: false, deflated: false, encapsulated: true, lossy: true, retired: false);
+
+    /// <summary>JPIP HTJ2K Referenced (1.2.840.10008.1.2.4.204)</summary>
+    public static readonly DicomTransferSyntax JPIPHTJ2KReferenced = new("1.2.840.10008.1.2.4.204", "JPIP HTJ2K Referenced", explicitVR: true, bigEndian: false, deflated: false, encapsulated: false, lossy: false, retired: false);
+
+    /// <summary>JPIP HTJ2K Referenced Deflate (1.2.840.10008.1.2.4.205)</summary>
+    public static readonly DicomTransferSyntax JPIPHTJ2KReferencedDeflate = new("1.2.840.10008.1.2.4.205", "JPIP HTJ2K Referenced Deflate", explicitVR: true, bigEndian: false, deflated: true, encapsulated: false, lossy: false, retired: false);
+
     /// <summary>RLE Lossless (1.2.840.10008.1.2.5)</summary>
     public static readonly DicomTransferSyntax RLELossless = new("1.2.840.10008.1.2.5", "RLE Lossless", explicitVR: true, bigEndian: false, deflated: false, encapsulated: true, lossy: false, retired: false);
 
@@ -142,6 +166,9 @@ public sealed partial class DicomTransferSyntax
 
     /// <summary>SMPTE ST 2110-30 PCM Digital Audio (1.2.840.10008.1.2.7.3)</summary>
     public static readonly DicomTransferSyntax SMPTEST211030PCMDigitalAudio = new("1.2.840.10008.1.2.7.3", "SMPTE ST 2110-30 PCM Digital Audio", explicitVR: true, bigEndian: false, deflated: false, encapsulated: true, lossy: false, retired: false);
+
+    /// <summary>Deflated Image Frame Compression (1.2.840.10008.1.2.8.1)</summary>
+    public static readonly DicomTransferSyntax DeflatedImageFrameCompression = new("1.2.840.10008.1.2.8.1", "Deflated Image Frame Compression", explicitVR: true, bigEndian: false, deflated: false, encapsulated: true, lossy: false, retired: false);
 
     /// <summary>Papyrus 3 Implicit VR Little Endian (1.2.840.10008.1.20)</summary>
     public static readonly DicomTransferSyntax Papyrus3ImplicitVRLittleEndian = new("1.2.840.10008.1.20", "Papyrus 3 Implicit VR Little Endian", explicitVR: false, bigEndian: false, deflated: false, encapsulated: false, lossy: false, retired: true);
@@ -189,12 +216,21 @@ public sealed partial class DicomTransferSyntax
         MPEG4HP42STEREO,
         HEVCMP51,
         HEVCM10P51,
+        JPEGXLLossless,
+        JPEGXLJPEGRecompression,
+        JPEGXL,
+        HTJ2KLossless,
+        HTJ2KLosslessRPCL,
+        HTJ2K,
+        JPIPHTJ2KReferenced,
+        JPIPHTJ2KReferencedDeflate,
         RLELossless,
         RFC2557MIMEEncapsulation,
         XMLEncoding,
         SMPTEST211020UncompressedProgressiveActiveVideo,
         SMPTEST211020UncompressedInterlacedActiveVideo,
         SMPTEST211030PCMDigitalAudio,
+        DeflatedImageFrameCompression,
         Papyrus3ImplicitVRLittleEndian,
     ];
 }

@@ -88,6 +88,22 @@ public static partial class DicomUids
     public const string HEVCMP51 = "1.2.840.10008.1.2.4.107";
     /// <summary>HEVC/H.265 Main 10 Profile / Level 5.1</summary>
     public const string HEVCM10P51 = "1.2.840.10008.1.2.4.108";
+    /// <summary>JPEG XL Lossless</summary>
+    public const string JPEGXLLossless = "1.2.840.10008.1.2.4.110";
+    /// <summary>JPEG XL JPEG Recompression</summary>
+    public const string JPEGXLJPEGRecompression = "1.2.840.10008.1.2.4.111";
+    /// <summary>JPEG XL</summary>
+    public const string JPEGXL = "1.2.840.10008.1.2.4.112";
+    /// <summary>High-Throughput JPEG 2000 Image Compression (Lossless Only)</summary>
+    public const string HTJ2KLossless = "1.2.840.10008.1.2.4.201";
+    /// <summary>High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)</summary>
+    public const string HTJ2KLosslessRPCL = "1.2.840.10008.1.2.4.202";
+    /// <summary>High-Throughput JPEG 2000 Image Compression</summary>
+    public const string HTJ2K = "1.2.840.10008.1.2.4.203";
+    /// <summary>JPIP HTJ2K Referenced</summary>
+    public const string JPIPHTJ2KReferenced = "1.2.840.10008.1.2.4.204";
+    /// <summary>JPIP HTJ2K Referenced Deflate</summary>
+    public const string JPIPHTJ2KReferencedDeflate = "1.2.840.10008.1.2.4.205";
     /// <summary>RLE Lossless</summary>
     public const string RLELossless = "1.2.840.10008.1.2.5";
     /// <summary>RFC 2557 MIME encapsulation (retired)</summary>
@@ -100,6 +116,8 @@ public static partial class DicomUids
     public const string SMPTEST211020UncompressedInterlacedActiveVideo = "1.2.840.10008.1.2.7.2";
     /// <summary>SMPTE ST 2110-30 PCM Digital Audio</summary>
     public const string SMPTEST211030PCMDigitalAudio = "1.2.840.10008.1.2.7.3";
+    /// <summary>Deflated Image Frame Compression</summary>
+    public const string DeflatedImageFrameCompression = "1.2.840.10008.1.2.8.1";
     /// <summary>Media Storage Directory Storage</summary>
     public const string MediaStorageDirectoryStorage = "1.2.840.10008.1.3.10";
     /// <summary>Hot Iron Color Palette SOP Instance</summary>
@@ -256,6 +274,8 @@ public static partial class DicomUids
     public const string DisplaySystem = "1.2.840.10008.5.1.1.40";
     /// <summary>Display System SOP Instance</summary>
     public const string DisplaySystemInstance = "1.2.840.10008.5.1.1.40.1";
+    /// <summary>Storage Management SOP Instance</summary>
+    public const string StorageManagementInstance = "1.2.840.10008.5.1.4.1.1.201.1.1";
     /// <summary>Computed Radiography Image Storage</summary>
     public const string ComputedRadiographyImageStorage = "1.2.840.10008.5.1.4.1.1.1";
     /// <summary>Digital X-Ray Image Storage - For Presentation</summary>
@@ -298,6 +318,8 @@ public static partial class DicomUids
     public const string UltrasoundImageStorage = "1.2.840.10008.5.1.4.1.1.6.1";
     /// <summary>Enhanced US Volume Storage</summary>
     public const string EnhancedUSVolumeStorage = "1.2.840.10008.5.1.4.1.1.6.2";
+    /// <summary>Photoacoustic Image Storage</summary>
+    public const string PhotoacousticImageStorage = "1.2.840.10008.5.1.4.1.1.6.3";
     /// <summary>Secondary Capture Image Storage</summary>
     public const string SecondaryCaptureImageStorage = "1.2.840.10008.5.1.4.1.1.7";
     /// <summary>Multi-frame Single Bit Secondary Capture Image Storage</summary>
@@ -320,6 +342,8 @@ public static partial class DicomUids
     public const string GeneralECGWaveformStorage = "1.2.840.10008.5.1.4.1.1.9.1.2";
     /// <summary>Ambulatory ECG Waveform Storage</summary>
     public const string AmbulatoryECGWaveformStorage = "1.2.840.10008.5.1.4.1.1.9.1.3";
+    /// <summary>General 32-bit ECG Waveform Storage</summary>
+    public const string General32bitECGWaveformStorage = "1.2.840.10008.5.1.4.1.1.9.1.4";
     /// <summary>Hemodynamic Waveform Storage</summary>
     public const string HemodynamicWaveformStorage = "1.2.840.10008.5.1.4.1.1.9.2.1";
     /// <summary>Cardiac Electrophysiology Waveform Storage</summary>
@@ -370,6 +394,8 @@ public static partial class DicomUids
     public const string SegmentedVolumeRenderingVolumetricPresentationStateStorage = "1.2.840.10008.5.1.4.1.1.11.10";
     /// <summary>Multiple Volume Rendering Volumetric Presentation State Storage</summary>
     public const string MultipleVolumeRenderingVolumetricPresentationStateStorage = "1.2.840.10008.5.1.4.1.1.11.11";
+    /// <summary>Variable Modality LUT Softcopy Presentation State Storage</summary>
+    public const string VariableModalityLUTSoftcopyPresentationStateStorage = "1.2.840.10008.5.1.4.1.1.11.12";
     /// <summary>X-Ray Angiographic Image Storage</summary>
     public const string XRayAngiographicImageStorage = "1.2.840.10008.5.1.4.1.1.12.1";
     /// <summary>Enhanced XA Image Storage</summary>
@@ -412,6 +438,10 @@ public static partial class DicomUids
     public const string SurfaceSegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.5";
     /// <summary>Tractography Results Storage</summary>
     public const string TractographyResultsStorage = "1.2.840.10008.5.1.4.1.1.66.6";
+    /// <summary>Label Map Segmentation Storage</summary>
+    public const string LabelMapSegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.7";
+    /// <summary>Height Map Segmentation Storage</summary>
+    public const string HeightMapSegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.8";
     /// <summary>Real World Value Mapping Storage</summary>
     public const string RealWorldValueMappingStorage = "1.2.840.10008.5.1.4.1.1.67";
     /// <summary>Surface Scan Mesh Storage</summary>
@@ -456,6 +486,10 @@ public static partial class DicomUids
     public const string VLWholeSlideMicroscopyImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.6";
     /// <summary>Dermoscopic Photography Image Storage</summary>
     public const string DermoscopicPhotographyImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.7";
+    /// <summary>Confocal Microscopy Image Storage</summary>
+    public const string ConfocalMicroscopyImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.8";
+    /// <summary>Confocal Microscopy Tiled Pyramidal Image Storage</summary>
+    public const string ConfocalMicroscopyTiledPyramidalImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.9";
     /// <summary>Lensometry Measurements Storage</summary>
     public const string LensometryMeasurementsStorage = "1.2.840.10008.5.1.4.1.1.78.1";
     /// <summary>Autorefraction Measurements Storage</summary>
@@ -526,6 +560,8 @@ public static partial class DicomUids
     public const string PerformedImagingAgentAdministrationSRStorage = "1.2.840.10008.5.1.4.1.1.88.75";
     /// <summary>Enhanced X-Ray Radiation Dose SR Storage</summary>
     public const string EnhancedXRayRadiationDoseSRStorage = "1.2.840.10008.5.1.4.1.1.88.76";
+    /// <summary>Waveform Annotation SR Storage</summary>
+    public const string WaveformAnnotationSRStorage = "1.2.840.10008.5.1.4.1.1.88.77";
     /// <summary>Content Assessment Results Storage</summary>
     public const string ContentAssessmentResultsStorage = "1.2.840.10008.5.1.4.1.1.90.1";
     /// <summary>Microscopy Bulk Simple Annotations Storage</summary>
@@ -566,6 +602,18 @@ public static partial class DicomUids
     public const string XADefinedProcedureProtocolStorage = "1.2.840.10008.5.1.4.1.1.200.7";
     /// <summary>XA Performed Procedure Protocol Storage</summary>
     public const string XAPerformedProcedureProtocolStorage = "1.2.840.10008.5.1.4.1.1.200.8";
+    /// <summary>Inventory Storage</summary>
+    public const string InventoryStorage = "1.2.840.10008.5.1.4.1.1.201.1";
+    /// <summary>Inventory - FIND</summary>
+    public const string InventoryFind = "1.2.840.10008.5.1.4.1.1.201.2";
+    /// <summary>Inventory - MOVE</summary>
+    public const string InventoryMove = "1.2.840.10008.5.1.4.1.1.201.3";
+    /// <summary>Inventory - GET</summary>
+    public const string InventoryGet = "1.2.840.10008.5.1.4.1.1.201.4";
+    /// <summary>Inventory Creation</summary>
+    public const string InventoryCreation = "1.2.840.10008.5.1.4.1.1.201.5";
+    /// <summary>Repository Query</summary>
+    public const string RepositoryQuery = "1.2.840.10008.5.1.4.1.1.201.6";
     /// <summary>RT Image Storage</summary>
     public const string RTImageStorage = "1.2.840.10008.5.1.4.1.1.481.1";
     /// <summary>RT Dose Storage</summary>
@@ -610,6 +658,12 @@ public static partial class DicomUids
     public const string RTRadiationSetDeliveryInstructionStorage = "1.2.840.10008.5.1.4.1.1.481.21";
     /// <summary>RT Treatment Preparation Storage</summary>
     public const string RTTreatmentPreparationStorage = "1.2.840.10008.5.1.4.1.1.481.22";
+    /// <summary>Enhanced RT Image Storage</summary>
+    public const string EnhancedRTImageStorage = "1.2.840.10008.5.1.4.1.1.481.23";
+    /// <summary>Enhanced Continuous RT Image Storage</summary>
+    public const string EnhancedContinuousRTImageStorage = "1.2.840.10008.5.1.4.1.1.481.24";
+    /// <summary>RT Patient Position Acquisition Instruction Storage</summary>
+    public const string RTPatientPositionAcquisitionInstructionStorage = "1.2.840.10008.5.1.4.1.1.481.25";
     /// <summary>DICOS CT Image Storage</summary>
     public const string DICOSCTImageStorage = "1.2.840.10008.5.1.4.1.1.501.1";
     /// <summary>DICOS Digital X-Ray Image Storage - For Presentation</summary>
@@ -628,6 +682,10 @@ public static partial class DicomUids
     public const string EddyCurrentImageStorage = "1.2.840.10008.5.1.4.1.1.601.1";
     /// <summary>Eddy Current Multi-frame Image Storage</summary>
     public const string EddyCurrentMultiFrameImageStorage = "1.2.840.10008.5.1.4.1.1.601.2";
+    /// <summary>Thermography Image Storage</summary>
+    public const string ThermographyImageStorage = "1.2.840.10008.5.1.4.1.1.601.3";
+    /// <summary>Thermography Multi-frame Image Storage</summary>
+    public const string ThermographyMultiFrameImageStorage = "1.2.840.10008.5.1.4.1.1.601.4";
     /// <summary>Patient Root Query/Retrieve Information Model - FIND</summary>
     public const string PatientRootQueryRetrieveInformationModelFind = "1.2.840.10008.5.1.4.1.2.1.1";
     /// <summary>Patient Root Query/Retrieve Information Model - MOVE</summary>
@@ -952,12 +1010,21 @@ public static partial class DicomUids
         new("1.2.840.10008.1.2.4.106", "MPEG-4 AVC/H.264 Stereo High Profile / Level 4.2", "MPEG4HP42STEREO", DicomUidType.TransferSyntax, false),
         new("1.2.840.10008.1.2.4.107", "HEVC/H.265 Main Profile / Level 5.1", "HEVCMP51", DicomUidType.TransferSyntax, false),
         new("1.2.840.10008.1.2.4.108", "HEVC/H.265 Main 10 Profile / Level 5.1", "HEVCM10P51", DicomUidType.TransferSyntax, false),
+        new("1.2.840.10008.1.2.4.110", "JPEG XL Lossless", "JPEGXLLossless", DicomUidType.TransferSyntax, false),
+        new("1.2.840.10008.1.2.4.111", "JPEG XL JPEG Recompression", "JPEGXLJPEGRecompression", DicomUidType.TransferSyntax, false),
+        new("1.2.840.10008.1.2.4.112", "JPEG XL", "JPEGXL", DicomUidType.TransferSyntax, false),
+        new("1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 Image Compression (Lossless Only)", "HTJ2KLossless", DicomUidType.TransferSyntax, false),
+        new("1.2.840.10008.1.2.4.202", "High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)", "HTJ2KLosslessRPCL", DicomUidType.TransferSyntax, false),
+        new("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000 Image Compression", "HTJ2K", DicomUidType.TransferSyntax, false),
+        new("1.2.840.10008.1.2.4.204", "JPIP HTJ2K Referenced", "JPIPHTJ2KReferenced", DicomUidType.TransferSyntax, false),
+        new("1.2.840.10008.1.2.4.205", "JPIP HTJ2K Referenced Deflate", "JPIPHTJ2KReferencedDeflate", DicomUidType.TransferSyntax, false),
         new("1.2.840.10008.1.2.5", "RLE Lossless", "RLELossless", DicomUidType.TransferSyntax, false),
         new("1.2.840.10008.1.2.6.1", "RFC 2557 MIME encapsulation", "RFC2557MIMEEncapsulation", DicomUidType.TransferSyntax, true),
         new("1.2.840.10008.1.2.6.2", "XML Encoding", "XMLEncoding", DicomUidType.TransferSyntax, true),
         new("1.2.840.10008.1.2.7.1", "SMPTE ST 2110-20 Uncompressed Progressive Active Video", "SMPTEST211020UncompressedProgressiveActiveVideo", DicomUidType.TransferSyntax, false),
         new("1.2.840.10008.1.2.7.2", "SMPTE ST 2110-20 Uncompressed Interlaced Active Video", "SMPTEST211020UncompressedInterlacedActiveVideo", DicomUidType.TransferSyntax, false),
         new("1.2.840.10008.1.2.7.3", "SMPTE ST 2110-30 PCM Digital Audio", "SMPTEST211030PCMDigitalAudio", DicomUidType.TransferSyntax, false),
+        new("1.2.840.10008.1.2.8.1", "Deflated Image Frame Compression", "DeflatedImageFrameCompression", DicomUidType.TransferSyntax, false),
         new("1.2.840.10008.1.3.10", "Media Storage Directory Storage", "MediaStorageDirectoryStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.1.5.1", "Hot Iron Color Palette SOP Instance", "HotIronPalette", DicomUidType.WellKnownSopInstance, false),
         new("1.2.840.10008.1.5.2", "PET Color Palette SOP Instance", "PETPalette", DicomUidType.WellKnownSopInstance, false),
@@ -1036,6 +1103,7 @@ public static partial class DicomUids
         new("1.2.840.10008.5.1.1.33", "Media Creation Management SOP Class UID", "MediaCreationManagement", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.1.40", "Display System SOP Class", "DisplaySystem", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.1.40.1", "Display System SOP Instance", "DisplaySystemInstance", DicomUidType.WellKnownSopInstance, false),
+        new("1.2.840.10008.5.1.4.1.1.201.1.1", "Storage Management SOP Instance", "StorageManagementInstance", DicomUidType.WellKnownSopInstance, false),
         new("1.2.840.10008.5.1.4.1.1.1", "Computed Radiography Image Storage", "ComputedRadiographyImageStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.1.1", "Digital X-Ray Image Storage - For Presentation", "DigitalXRayImageStorageForPresentation", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.1.1.1", "Digital X-Ray Image Storage - For Processing", "DigitalXRayImageStorageForProcessing", DicomUidType.SopClass, false),
@@ -1057,6 +1125,7 @@ public static partial class DicomUids
         new("1.2.840.10008.5.1.4.1.1.6", "Ultrasound Image Storage", "UltrasoundImageStorageRetired", DicomUidType.SopClass, true),
         new("1.2.840.10008.5.1.4.1.1.6.1", "Ultrasound Image Storage", "UltrasoundImageStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.6.2", "Enhanced US Volume Storage", "EnhancedUSVolumeStorage", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.6.3", "Photoacoustic Image Storage", "PhotoacousticImageStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.7", "Secondary Capture Image Storage", "SecondaryCaptureImageStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.7.1", "Multi-frame Single Bit Secondary Capture Image Storage", "MultiFrameSingleBitSecondaryCaptureImageStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.7.2", "Multi-frame Grayscale Byte Secondary Capture Image Storage", "MultiFrameGrayscaleByteSecondaryCaptureImageStorage", DicomUidType.SopClass, false),
@@ -1068,6 +1137,7 @@ public static partial class DicomUids
         new("1.2.840.10008.5.1.4.1.1.9.1.1", "12-lead ECG Waveform Storage", "TwelveLeadECGWaveformStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.9.1.2", "General ECG Waveform Storage", "GeneralECGWaveformStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.9.1.3", "Ambulatory ECG Waveform Storage", "AmbulatoryECGWaveformStorage", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.9.1.4", "General 32-bit ECG Waveform Storage", "General32bitECGWaveformStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.9.2.1", "Hemodynamic Waveform Storage", "HemodynamicWaveformStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.9.3.1", "Cardiac Electrophysiology Waveform Storage", "CardiacElectrophysiologyWaveformStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.9.4.1", "Basic Voice Audio Waveform Storage", "BasicVoiceAudioWaveformStorage", DicomUidType.SopClass, false),
@@ -1093,6 +1163,7 @@ public static partial class DicomUids
         new("1.2.840.10008.5.1.4.1.1.11.9", "Volume Rendering Volumetric Presentation State Storage", "VolumeRenderingVolumetricPresentationStateStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.11.10", "Segmented Volume Rendering Volumetric Presentation State Storage", "SegmentedVolumeRenderingVolumetricPresentationStateStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.11.11", "Multiple Volume Rendering Volumetric Presentation State Storage", "MultipleVolumeRenderingVolumetricPresentationStateStorage", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.11.12", "Variable Modality LUT Softcopy Presentation State Storage", "VariableModalityLUTSoftcopyPresentationStateStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.12.1", "X-Ray Angiographic Image Storage", "XRayAngiographicImageStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.12.1.1", "Enhanced XA Image Storage", "EnhancedXAImageStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.12.2", "X-Ray Radiofluoroscopic Image Storage", "XRayRadiofluoroscopicImageStorage", DicomUidType.SopClass, false),
@@ -1116,6 +1187,8 @@ public static partial class DicomUids
         new("1.2.840.10008.5.1.4.1.1.66.4", "Segmentation Storage", "SegmentationStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.66.5", "Surface Segmentation Storage", "SurfaceSegmentationStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.66.6", "Tractography Results Storage", "TractographyResultsStorage", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.66.7", "Label Map Segmentation Storage", "LabelMapSegmentationStorage", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.66.8", "Height Map Segmentation Storage", "HeightMapSegmentationStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.67", "Real World Value Mapping Storage", "RealWorldValueMappingStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.68.1", "Surface Scan Mesh Storage", "SurfaceScanMeshStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.68.2", "Surface Scan Point Cloud Storage", "SurfaceScanPointCloudStorage", DicomUidType.SopClass, false),
@@ -1138,6 +1211,8 @@ public static partial class DicomUids
         new("1.2.840.10008.5.1.4.1.1.77.1.5.8", "Ophthalmic Optical Coherence Tomography B-scan Volume Analysis Storage", "OphthalmicOpticalCoherenceTomographyBscanVolumeAnalysisStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.77.1.6", "VL Whole Slide Microscopy Image Storage", "VLWholeSlideMicroscopyImageStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.77.1.7", "Dermoscopic Photography Image Storage", "DermoscopicPhotographyImageStorage", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.77.1.8", "Confocal Microscopy Image Storage", "ConfocalMicroscopyImageStorage", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.77.1.9", "Confocal Microscopy Tiled Pyramidal Image Storage", "ConfocalMicroscopyTiledPyramidalImageStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.78.1", "Lensometry Measurements Storage", "LensometryMeasurementsStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.78.2", "Autorefraction Measurements Storage", "AutorefractionMeasurementsStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.78.3", "Keratometry Measurements Storage", "KeratometryMeasurementsStorage", DicomUidType.SopClass, false),
@@ -1173,6 +1248,7 @@ public static partial class DicomUids
         new("1.2.840.10008.5.1.4.1.1.88.74", "Planned Imaging Agent Administration SR Storage", "PlannedImagingAgentAdministrationSRStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.88.75", "Performed Imaging Agent Administration SR Storage", "PerformedImagingAgentAdministrationSRStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.88.76", "Enhanced X-Ray Radiation Dose SR Storage", "EnhancedXRayRadiationDoseSRStorage", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.88.77", "Waveform Annotation SR Storage", "WaveformAnnotationSRStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.90.1", "Content Assessment Results Storage", "ContentAssessmentResultsStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.91.1", "Microscopy Bulk Simple Annotations Storage", "MicroscopyBulkSimpleAnnotationsStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.104.1", "Encapsulated PDF Storage", "EncapsulatedPDFStorage", DicomUidType.SopClass, false),
@@ -1193,6 +1269,12 @@ public static partial class DicomUids
         new("1.2.840.10008.5.1.4.1.1.200.6", "Protocol Approval Information Model - GET", "ProtocolApprovalInformationModelGet", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.200.7", "XA Defined Procedure Protocol Storage", "XADefinedProcedureProtocolStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.200.8", "XA Performed Procedure Protocol Storage", "XAPerformedProcedureProtocolStorage", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.201.1", "Inventory Storage", "InventoryStorage", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.201.2", "Inventory - FIND", "InventoryFind", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.201.3", "Inventory - MOVE", "InventoryMove", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.201.4", "Inventory - GET", "InventoryGet", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.201.5", "Inventory Creation", "InventoryCreation", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.201.6", "Repository Query", "RepositoryQuery", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.481.1", "RT Image Storage", "RTImageStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.481.2", "RT Dose Storage", "RTDoseStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.481.3", "RT Structure Set Storage", "RTStructureSetStorage", DicomUidType.SopClass, false),
@@ -1215,6 +1297,9 @@ public static partial class DicomUids
         new("1.2.840.10008.5.1.4.1.1.481.20", "Robotic Radiation Record Storage", "RoboticRadiationRecordStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.481.21", "RT Radiation Set Delivery Instruction Storage", "RTRadiationSetDeliveryInstructionStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.481.22", "RT Treatment Preparation Storage", "RTTreatmentPreparationStorage", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.481.23", "Enhanced RT Image Storage", "EnhancedRTImageStorage", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.481.24", "Enhanced Continuous RT Image Storage", "EnhancedContinuousRTImageStorage", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.481.25", "RT Patient Position Acquisition Instruction Storage", "RTPatientPositionAcquisitionInstructionStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.501.1", "DICOS CT Image Storage", "DICOSCTImageStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.501.2.1", "DICOS Digital X-Ray Image Storage - For Presentation", "DICOSDigitalXRayImageStorageForPresentation", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.501.2.2", "DICOS Digital X-Ray Image Storage - For Processing", "DICOSDigitalXRayImageStorageForProcessing", DicomUidType.SopClass, false),
@@ -1224,6 +1309,8 @@ public static partial class DicomUids
         new("1.2.840.10008.5.1.4.1.1.501.6", "DICOS Quadrupole Resonance (QR) Storage", "DICOSQuadrupoleResonanceStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.601.1", "Eddy Current Image Storage", "EddyCurrentImageStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.1.601.2", "Eddy Current Multi-frame Image Storage", "EddyCurrentMultiFrameImageStorage", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.601.3", "Thermography Image Storage", "ThermographyImageStorage", DicomUidType.SopClass, false),
+        new("1.2.840.10008.5.1.4.1.1.601.4", "Thermography Multi-frame Image Storage", "ThermographyMultiFrameImageStorage", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.2.1.1", "Patient Root Query/Retrieve Information Model - FIND", "PatientRootQueryRetrieveInformationModelFind", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.2.1.2", "Patient Root Query/Retrieve Information Model - MOVE", "PatientRootQueryRetrieveInformationModelMove", DicomUidType.SopClass, false),
         new("1.2.840.10008.5.1.4.1.2.1.3", "Patient Root Query/Retrieve Information Model - GET", "PatientRootQueryRetrieveInformationModelGet", DicomUidType.SopClass, false),

@@ -21,10 +21,26 @@ internal sealed class DicomDatasetParser(DicomByteSource source, IDicomReaderObs
 
     public long StoppedAtOffset { get; private set; } = -1;
 
+    /// <summary>Pixel Representation (0028,0103) of each data set being parsed, outermost first; -1 where none was read yet.</summary>
+    private readonly List<int> _pixelRepresentation = [];
+
     /// <summary>Reads top-level elements to the end of the input or until the stop predicate says so.</summary>
     public void Parse() => ParseDataset(-1, 0, topLevel: true);
 
     private void ParseDataset(long end, int depth, bool topLevel)
+    {
+        _pixelRepresentation.Add(-1);
+        try
+        {
+            ParseElements(end, depth, topLevel);
+        }
+        finally
+        {
+            _pixelRepresentation.RemoveAt(_pixelRepresentation.Count - 1);
+        }
+    }
+
+    private void ParseElements(long end, int depth, bool topLevel)
     {
         Dictionary<uint, string>? creators = null;
         var previous = -1L;
@@ -110,6 +126,11 @@ internal sealed class DicomDatasetParser(DicomByteSource source, IDicomReaderObs
                     creators[tag.Value] = Encoding.Latin1.GetString(e.Value.Span).Trim(' ', '\0');
                 }
 
+                if (tag == PixelRepresentationTag && e is { IsBulkData: false, Length: 2 })
+                {
+                    _pixelRepresentation[^1] = e.Value.Span[0] | e.Value.Span[1] << 8; // values are little endian in memory
+                }
+
                 observer.OnElement(e, offset);
             }
 
@@ -124,7 +145,8 @@ internal sealed class DicomDatasetParser(DicomByteSource source, IDicomReaderObs
     {
         if (!_explicit)
         {
-            return (ImplicitVR(tag, creators), ReadUInt32(tag, offset));
+            var length = ReadUInt32(tag, offset);
+            return (ImplicitVR(tag, length, creators), length);
         }
 
         if (!source.Ensure(4))
@@ -148,7 +170,7 @@ internal sealed class DicomDatasetParser(DicomByteSource source, IDicomReaderObs
         return (vr, ReadUInt32(tag, offset));
     }
 
-    private DicomVR ImplicitVR(DicomTag tag, Dictionary<uint, string>? creators)
+    private DicomVR ImplicitVR(DicomTag tag, uint length, Dictionary<uint, string>? creators)
     {
         if (tag.IsPrivate && !tag.IsPrivateCreator && creators is not null
             && creators.TryGetValue(tag.PrivateCreatorTag.Value, out var creator)
@@ -163,13 +185,38 @@ internal sealed class DicomDatasetParser(DicomByteSource source, IDicomReaderObs
         }
 
         var entry = tag.IsPrivate || tag.IsGroupLength ? null : DicomDictionary.Find(tag);
-        if (entry is { ValueRepresentations.Count: > 1 } && entry.ValueRepresentations.Contains(DicomVR.OW) && entry.ValueRepresentations.Contains(DicomVR.OB))
+        if (entry is not { ValueRepresentations.Count: > 1 } vrs)
         {
-            return DicomVR.OW;
+            return entry?.DefaultVR ?? DicomDictionary.DefaultVR(tag);
         }
 
-        return entry?.DefaultVR ?? DicomDictionary.DefaultVR(tag);
+        var choices = vrs.ValueRepresentations;
+        if (choices.Contains(DicomVR.OW))
+        {
+            // "OB or OW" (Pixel Data, Overlay Data, Waveform Data ...) is OW in implicit VR (PS3.5 A.1, 8.1.2, 8.3);
+            // "US or OW" LUT Data is US only for a one-entry LUT (PS3.3 C.11.1.1.1), i.e. a 2-byte value, as pydicom decides.
+            return choices.Contains(DicomVR.US) && length == 2 ? DicomVR.US : DicomVR.OW;
+        }
+
+        if (choices.Contains(DicomVR.US) && choices.Contains(DicomVR.SS))
+        {
+            // "US or SS": SS when the nearest Pixel Representation (this data set, else an enclosing one) is 1, as pydicom
+            // and DCMTK do (PS3.5 A.1 leaves the choice to the reader; PS3.3 C.7.6.3.1.5, C.11.1.1.1).
+            for (var i = _pixelRepresentation.Count - 1; i >= 0; i--)
+            {
+                if (_pixelRepresentation[i] >= 0)
+                {
+                    return _pixelRepresentation[i] != 0 ? DicomVR.SS : DicomVR.US;
+                }
+            }
+
+            return DicomVR.US;
+        }
+
+        return entry.DefaultVR;
     }
+
+    private static readonly DicomTag PixelRepresentationTag = new(0x0028, 0x0103);
 
     private void ParseSequence(DicomTag tag, uint length, int depth, long offset, bool forceImplicitLittleEndian)
     {

@@ -23,7 +23,7 @@ public static class DicomValueChecker
         if (countable && !element.Tag.IsPrivate && !element.Tag.IsGroupLength && DicomDictionary.Find(element.Tag) is { } entry
             && entry.ValueRepresentations.Contains(vr) && DicomValueMultiplicity.TryParse(entry.ValueMultiplicity, out var vm))
         {
-            var count = element.Count;
+            var count = element.GetCount(owner.CharacterSet);
             if (!vm.Allows(count))
             {
                 yield return $"value multiplicity {count} does not match VM {entry.ValueMultiplicity} of the dictionary";

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Teleread.Cli.Dimse;
 using Teleread.Dicom;
 using Teleread.Dicom.Network;
 
@@ -12,29 +12,23 @@ public sealed class DicomEchoCommand : ICliCommand
     public string Summary => "Verify a DICOM node with C-ECHO (like echoscu)";
 
     public string Usage => """
-        usage: teleread dicom echo HOST PORT [--aet AE] [--aec AE] [--repeat N]
-          --aet AE     our (calling) AE title (default TELEREAD)
-          --aec AE     the called AE title (default ANY-SCP)
-          --repeat N   send N echoes on one association (default 1)
+        usage: teleread dicom echo HOST PORT [--aet AE] [--aec AE] [--timeout S] [--repeat N]
+        """ + "\n" + DicomNode.OptionsUsage + """
+          --repeat N     send N echoes on one association (default 1)
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var parsed = new CliArguments(args, []);
-        if (parsed.Positionals.Count != 2 || !int.TryParse(parsed.Positionals[1], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+        var node = DicomNode.From(parsed);
+        if (parsed.Positionals.Count != 2)
         {
             throw new CliUsageException("expected HOST and a numeric PORT");
         }
 
-        var client = new DicomClient(new DicomClientOptions
-        {
-            CallingAeTitle = parsed.Option("aet") ?? "TELEREAD",
-            CalledAeTitle = parsed.Option("aec") ?? "ANY-SCP",
-        });
         try
         {
-            var scu = new DicomScu(await client.OpenAssociationAsync(parsed.Positionals[0], port,
-                [new DicomPresentationContextProposal(DicomUids.Verification, DicomUids.ImplicitVRLittleEndian)], cancellationToken).ConfigureAwait(false));
+            var scu = await node.OpenAsync([new DicomPresentationContextProposal(DicomUids.Verification, DicomUids.ImplicitVRLittleEndian)], cancellationToken).ConfigureAwait(false);
             var failures = 0;
             for (var i = parsed.IntOption("repeat", 1); i > 0; i--)
             {
@@ -46,10 +40,9 @@ public sealed class DicomEchoCommand : ICliCommand
             await scu.Association.ReleaseAsync(cancellationToken).ConfigureAwait(false);
             return failures == 0 ? 0 : 1;
         }
-        catch (Exception ex) when (ex is DicomAssociationRejectedException or DicomAssociationAbortedException or DicomNetworkProtocolException
-            or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (DicomNetworkErrors.IsExpected(ex, cancellationToken) || ex is InvalidOperationException)
         {
-            Console.Error.WriteLine($"teleread dicom echo: {ex.Message}");
+            Console.Error.WriteLine($"teleread dicom echo: {DicomNetworkErrors.Describe(ex, node)}");
             return 1;
         }
     }

@@ -44,6 +44,8 @@ public static class ArchiveServices
         services.AddSingleton<StudyDeletionService>();
         services.AddSingleton<ArchiveAccessResolver>();
         services.AddSingleton<IDemoStudyImporter, DemoStudyImporter>();
+        services.AddSingleton<StorageScrubJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageScrubJob>());
         return services;
     }
 }

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# C-STORE ingest, Teleread against Orthanc: DCMTK's storescu (TCP_NODELAY=1, each file's own transfer syntax, one
+# association per set) sends a generated 300-slice 512x512 16-bit CT series and 2,000 small instances to
+# `teleread demo` (temp data dir, SQLite, calling AE DEMO_CLINIC_A) and to Orthanc (Debian, SQLite index, temp
+# storage, TCP_NODELAY=1), each started fresh per run on free loopback ports. Prints instances/s and MB/s (median
+# of RUNS runs), the ratio Teleread/Orthanc, and the CPU seconds each server used per set (less sensitive to a busy machine).
+# Usage: bench/dimse-ingest.sh [DATA_DIR]   (env RUNS, default 3; KEEP=1 keeps the temp dirs)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+data="${1:-${TMPDIR:-/tmp}/teleread-dicom-bench}"
+runs="${RUNS:-3}"
+for tool in storescu echoscu Orthanc gcc bc; do
+  command -v "$tool" >/dev/null || { echo "$tool missing: run .ci/prepare (dcmtk, orthanc, gcc, bc)" >&2; exit 1; }
+done
+work="$(mktemp -d "${TMPDIR:-/tmp}/teleread-dimse-bench.XXXXXX")"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$work"
+}
+trap cleanup EXIT
+export TCP_NODELAY=1
+
+# Inputs (reused when present) and the tools.
+project="$root/bench/Teleread.Dicom.Benchmarks"
+dotnet build "$project" -c Release -v q -nologo -clp:ErrorsOnly >/dev/null
+dotnet "$project/bin/Release/net10.0/Teleread.Dicom.Benchmarks.dll" --generate "$data"
+"$root/teleread" --help >/dev/null
+gcc -shared -fPIC -o "$work/loopback-bind.so" "$root/tools/test/loopback-bind.c" -ldl
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_echo() { # AET AEC PORT
+  for _ in $(seq 1 600); do echoscu -aet "$1" -aec "$2" 127.0.0.1 "$3" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "no C-ECHO answer from $2 on port $3" >&2; return 1
+}
+stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
+
+start_teleread() { # DIR -> sets dport, pid
+  dport=$(free_port)
+  "$root/teleread" demo --data "$1" --urls "http://127.0.0.1:$(free_port)" --dicom-port "$dport" > "$1.log" 2>&1 &
+  pid=$!; pids+=("$pid")
+  wait_echo DEMO_CLINIC_A TELEREAD "$dport"
+}
+start_orthanc() { # DIR -> sets dport, pid
+  dport=$(free_port)
+  mkdir -p "$1"
+  cat > "$1/orthanc.json" <<JSON
+{ "Name": "bench", "StorageDirectory": "$1/storage", "IndexDirectory": "$1/index", "HttpPort": $(free_port),
+  "DicomServerEnabled": true, "DicomAet": "ORTHANC", "DicomPort": $dport, "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": false, "Plugins": [] }
+JSON
+  LD_PRELOAD="$work/loopback-bind.so" Orthanc "$1/orthanc.json" > "$1.log" 2>&1 &
+  pid=$!; pids+=("$pid")
+  wait_echo DEMO_CLINIC_A ORTHANC "$dport"
+}
+store() { # AEC PORT SET -> prints seconds
+  local start end
+  start=$(date +%s.%N)
+  storescu -R -aet DEMO_CLINIC_A -aec "$1" +sd 127.0.0.1 "$2" "$data/$3" > "$work/storescu.log" 2>&1 \
+    || { echo "storescu to $1 failed:" >&2; tail -5 "$work/storescu.log" >&2; exit 1; }
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc -l
+}
+cpu() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; } # user+system CPU seconds of a server
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+declare -A seconds cpus
+for run in $(seq 1 "$runs"); do
+  for peer in teleread orthanc; do
+    "start_$peer" "$work/$peer-$run"
+    if [ "$peer" = teleread ]; then aec=TELEREAD; else aec=ORTHANC; fi
+    for set in ct small; do
+      before=$(cpu "$pid")
+      seconds[$peer-$set]+="$(store "$aec" "$dport" "$set") "
+      cpus[$peer-$set]+="$(echo "$(cpu "$pid") - $before" | bc -l) "
+    done
+    stop "$pid"
+  done
+done
+
+printf '\n%-6s %6s %9s | %12s %10s | %12s %10s | %s\n' set files MB "teleread i/s" "MB/s" "orthanc i/s" "MB/s" "ratio teleread/orthanc"
+for set in ct small; do
+  files=$(find "$data/$set" -name '*.dcm' | wc -l)
+  mb=$(find "$data/$set" -name '*.dcm' -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1e6}')
+  t=$(echo "${seconds[teleread-$set]}" | tr ' ' '\n' | grep . | median)
+  o=$(echo "${seconds[orthanc-$set]}" | tr ' ' '\n' | grep . | median)
+  printf '%-6s %6d %9.1f | %12.0f %10.1f | %12.0f %10.1f | %.2fx\n' "$set" "$files" "$mb" \
+    "$(echo "$files / $t" | bc -l)" "$(echo "$mb / $t" | bc -l)" "$(echo "$files / $o" | bc -l)" "$(echo "$mb / $o" | bc -l)" "$(echo "$o / $t" | bc -l)"
+done
+echo "server CPU seconds per set (median): $(for k in teleread-ct orthanc-ct teleread-small orthanc-small; do printf '%s %s  ' "$k" "$(echo "${cpus[$k]}" | tr ' ' '\n' | grep . | median)"; done)"
+echo "(median of $runs run(s); seconds per run: $(for k in "${!seconds[@]}"; do printf '%s=[%s] ' "$k" "${seconds[$k]% }"; done))"

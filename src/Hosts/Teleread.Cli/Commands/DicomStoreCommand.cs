@@ -1,0 +1,88 @@
+using Teleread.Cli.Dimse;
+using Teleread.Dicom;
+using Teleread.Dicom.IO;
+using Teleread.Dicom.Network;
+
+namespace Teleread.Cli.Commands;
+
+/// <summary>`teleread dicom store HOST PORT FILE...`: C-STORE files to a DICOM node (like storescu).</summary>
+public sealed class DicomStoreCommand : ICliCommand
+{
+    public IReadOnlyList<string> Path => ["dicom", "store"];
+
+    public string Summary => "Send DICOM files to a node with C-STORE (like storescu; alias: dicom send)";
+
+    public string Usage => """
+        usage: teleread dicom store HOST PORT FILE... [--aet AE] [--aec AE] [--timeout S]
+        """ + "\n" + DicomNode.OptionsUsage + """
+        Each file is proposed in its own transfer syntax; uncompressed files also in explicit and
+        implicit VR little endian, and converted to whichever the node accepted. All files go over
+        one association. Exit code 1 when a status is a failure or no context was accepted for a file.
+        """;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var parsed = new CliArguments(args, []);
+        var node = DicomNode.From(parsed);
+        if (parsed.Positionals.Count < 3)
+        {
+            throw new CliUsageException("expected at least one FILE after HOST and PORT");
+        }
+
+        var headers = new List<(string Path, string SopClass, DicomTransferSyntax Syntax)>();
+        foreach (var path in parsed.Positionals.Skip(2))
+        {
+            try
+            {
+                var header = DicomReader.ReadFile(path, DicomReaderOptions.HeaderOnly);
+                headers.Add((path, header.FileMetaInformation.GetString(DicomTags.MediaStorageSOPClassUID), header.TransferSyntax));
+            }
+            catch (Exception ex) when (ex is DicomReadException or DicomDataException or IOException)
+            {
+                Console.Error.WriteLine($"teleread dicom store: {path}: {ex.Message}");
+                return 1;
+            }
+        }
+
+        var proposals = headers
+            .Select(h => (h.SopClass, h.Syntax.Uid, Uncompressed: !h.Syntax.IsEncapsulated && !h.Syntax.IsDeflated))
+            .Distinct()
+            .Select(p => new DicomPresentationContextProposal(p.SopClass, p.Uncompressed
+                ? new[] { p.Uid, DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian }.Distinct().ToArray()
+                : [p.Uid]))
+            .ToList();
+        try
+        {
+            var scu = await node.OpenAsync(proposals, cancellationToken).ConfigureAwait(false);
+            var failures = 0;
+            foreach (var (path, sopClass, syntax) in headers)
+            {
+                var context = scu.Association.PresentationContexts.FirstOrDefault(c => c.IsAccepted && c.AbstractSyntax == sopClass && c.TransferSyntax == syntax.Uid)
+                    ?? scu.Association.FindAcceptedContext(sopClass);
+                if (context is null)
+                {
+                    Console.Error.WriteLine($"{path}: {node} accepted no presentation context for {sopClass}");
+                    failures++;
+                    continue;
+                }
+
+                var file = DicomFile.Open(path);
+                using var encoded = new MemoryStream();
+                DicomWriter.WriteDataset(encoded, file.Dataset, DicomTransferSyntax.Lookup(context.TransferSyntax!));
+                encoded.Position = 0;
+                var status = await scu.StoreAsync(sopClass, file.FileMetaInformation.GetString(DicomTags.MediaStorageSOPInstanceUID), context.TransferSyntax!, encoded,
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+                Console.WriteLine($"{path}: C-STORE status {status}{(status.IsSuccess ? " (Success)" : status.IsWarning ? " (Warning)" : " (Failure)")}");
+                failures += status.IsFailure ? 1 : 0;
+            }
+
+            await scu.Association.ReleaseAsync(cancellationToken).ConfigureAwait(false);
+            return failures == 0 ? 0 : 1;
+        }
+        catch (Exception ex) when (DicomNetworkErrors.IsExpected(ex, cancellationToken))
+        {
+            Console.Error.WriteLine($"teleread dicom store: {DicomNetworkErrors.Describe(ex, node)}");
+            return 1;
+        }
+    }
+}

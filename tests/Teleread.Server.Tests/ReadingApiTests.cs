@@ -121,13 +121,13 @@ public sealed class ReadingApiTests
         return server.CreateClient(await identity.IssueTokenAsync(user.Id, clinicId, "test", Ct));
     }
 
-    private static async Task<(HttpClient Client, string Id)> RadiologistAsync(RunningServer server, IdentityStore identity, string login)
+    internal static async Task<(HttpClient Client, string Id)> RadiologistAsync(RunningServer server, IdentityStore identity, string login)
     {
         var user = await identity.CreateUserAsync(login, login, Role.Radiologist, null, "pw-" + login + "-123456", Ct);
         return (server.CreateClient(await identity.IssueTokenAsync(user.Id, null, "test", Ct)), user.Id);
     }
 
-    private static object Contract(string clinicId) => new
+    internal static object Contract(string clinicId) => new
     {
         id = clinicId, name = "Clinic A", aeTitles = new[] { "AE_A" }, contacts = Array.Empty<object>(),
         contract = new
@@ -141,7 +141,7 @@ public sealed class ReadingApiTests
         },
     };
 
-    private static object Profile(string id) => new
+    internal static object Profile(string id) => new
     {
         id, name = id, boardCertified = true, yearsOfExperience = 12, subspecialties = new[] { "General" }, modalities = new[] { "CT", "MR" },
         credentials = Array.Empty<string>(), languages = new[] { "ja" }, capacityPerHour = 6, excludedClinicIds = Array.Empty<string>(),

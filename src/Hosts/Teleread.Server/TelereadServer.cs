@@ -55,6 +55,7 @@ public static class TelereadServer
         builder.Services.AddSingleton<IdentityStore>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<Demo.DemoSeeder>();
+        builder.Services.AddSingleton<Demo.DemoReadingSeeder>();
         builder.Services.AddSingleton<IReadinessCheck, DatabaseReadinessCheck>();
         builder.Services.AddSingleton<IReadinessCheck>(new DirectoryReadinessCheck("data-directory", options.DataDirectory));
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")))
@@ -63,6 +64,7 @@ public static class TelereadServer
         builder.Services.AddDimse();
         builder.Services.AddSingleton<Teleread.Archive.Ingest.IInstanceStoredObserver, Reading.ReadingStudyArrivals>();
         builder.Services.AddSingleton<Teleread.Archive.IStudyAssignmentFilter, Reading.ReadingAssignmentFilter>();
+        builder.Services.AddSingleton<Teleread.Archive.Retention.IStudyRetentionHold, Reading.ReadingRetentionHold>();
         builder.Services.AddSingleton<DicomWeb.IDicomWebArchive, DicomWeb.ArchiveDicomWebArchive>();
         builder.Services.AddTelereadAuthentication();
         builder.Services.AddProblemDetails();
@@ -90,7 +92,9 @@ public static class TelereadServer
         app.MapAdminApi();
         app.MapDicomNodesApi();
         app.MapStorageApi();
+        app.MapArchiveAdminApi();
         app.MapReadingApi();
+        app.MapNotificationsApi();
         app.MapDicomWeb();
         mapExtra?.Invoke(app);
         return app;

@@ -10,7 +10,7 @@ using Teleread.Testing;
 namespace Teleread.Archive.Tests.Index;
 
 /// <summary>Ingest, index, query and retrieve, run against SQLite and PostgreSQL (subclasses), with two in-memory storage sites.</summary>
-public abstract class ArchiveContract : IAsyncLifetime
+public abstract partial class ArchiveContract : IAsyncLifetime
 {
     private const string ClinicA = "clinic-a";
     private const string ClinicB = "clinic-b";

@@ -1,6 +1,7 @@
 using Teleread.Reading.Application;
 using Teleread.Reading.Domain;
 using Teleread.Reading.Tests.Persistence;
+using Teleread.Testing;
 
 namespace Teleread.Reading.Tests.Application;
 

@@ -2,6 +2,7 @@ using Teleread.Data;
 using Teleread.Reading.Application;
 using Teleread.Reading.Domain;
 using Teleread.Reading.Persistence;
+using Teleread.Testing;
 
 namespace Teleread.Reading.Tests.Persistence;
 

@@ -9,15 +9,21 @@ namespace Teleread.Server.Tests.DicomWeb;
 /// <summary>A running server with two clinics (tokens A and B) and an operator token, for DICOMweb tests.</summary>
 public sealed class DicomWebServer : IAsyncDisposable
 {
-    private DicomWebServer(RunningServer server, string clinicA, string clinicB, string op)
+    private DicomWebServer(RunningServer server, string clinicAId, string clinicBId, string clinicA, string clinicB, string op)
     {
         Server = server;
+        ClinicAId = clinicAId;
+        ClinicBId = clinicBId;
         ClinicAToken = clinicA;
         ClinicBToken = clinicB;
         OperatorToken = op;
     }
 
     public RunningServer Server { get; }
+
+    public string ClinicAId { get; }
+
+    public string ClinicBId { get; }
 
     public string ClinicAToken { get; }
 
@@ -26,10 +32,20 @@ public sealed class DicomWebServer : IAsyncDisposable
     public string OperatorToken { get; }
 
     /// <summary>Starts on <paramref name="provider"/>; <paramref name="archive"/> replaces the archive adapter when given.</summary>
-    public static async Task<DicomWebServer> StartAsync(string provider, IDicomWebArchive? archive = null, Action<Microsoft.AspNetCore.Builder.WebApplication>? mapExtra = null)
+    public static async Task<DicomWebServer> StartAsync(string provider, IDicomWebArchive? archive = null, Action<Microsoft.AspNetCore.Builder.WebApplication>? mapExtra = null,
+        Action<IServiceCollection>? services = null)
     {
-        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? customise = archive is null ? null : b => b.Services.AddSingleton(archive);
-        var server = await RunningServer.StartAsync(provider, mapExtra, customise);
+        void Customise(Microsoft.AspNetCore.Builder.WebApplicationBuilder b)
+        {
+            if (archive is not null)
+            {
+                b.Services.AddSingleton(archive);
+            }
+
+            services?.Invoke(b.Services);
+        }
+
+        var server = await RunningServer.StartAsync(provider, mapExtra, Customise);
         var identity = server.Service<IdentityStore>();
         var ct = CancellationToken.None;
         var a = await identity.CreateClinicAsync("Clinic A", ["CLINIC_A"], ct);
@@ -37,7 +53,7 @@ public sealed class DicomWebServer : IAsyncDisposable
         var userA = await identity.CreateUserAsync("staff-a", "Staff A", Role.ClinicUser, a.Id, "password-a-123", ct);
         var userB = await identity.CreateUserAsync("staff-b", "Staff B", Role.ClinicUser, b.Id, "password-b-123", ct);
         var op = await identity.CreateUserAsync("ops", "Operator", Role.Operator, null, "password-o-123", ct);
-        return new DicomWebServer(server,
+        return new DicomWebServer(server, a.Id, b.Id,
             await identity.IssueTokenAsync(userA.Id, a.Id, "test", ct),
             await identity.IssueTokenAsync(userB.Id, b.Id, "test", ct),
             await identity.IssueTokenAsync(op.Id, null, "test", ct));
@@ -45,15 +61,22 @@ public sealed class DicomWebServer : IAsyncDisposable
 
     public HttpClient Client(string token) => Server.CreateClient(token);
 
+    /// <summary>The Study Instance UIDs a QIDO-RS study search returns to <paramref name="client"/>, sorted.</summary>
+    public static async Task<List<string>> StudyUidsAsync(HttpClient client, string query = "") =>
+        [.. System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/dicomweb/studies" + query)).RootElement.EnumerateArray()
+            .Select(s => s.GetProperty("0020000D").GetProperty("Value")[0].GetString()!).Order(StringComparer.Ordinal)];
+
     /// <summary>A STOW-RS request body holding the given files as application/dicom parts.</summary>
-    public static async Task<HttpContent> StowContentAsync(params string[] files)
+    public static Task<HttpContent> StowContentAsync(params string[] files) => StowContentAsync(files.Select(File.ReadAllBytes).ToArray());
+
+    /// <summary>A STOW-RS request body holding the given PS3.10 instances as application/dicom parts.</summary>
+    public static async Task<HttpContent> StowContentAsync(params byte[][] instances)
     {
         var body = new MemoryStream();
         var writer = new MultipartRelatedWriter(body);
-        foreach (var file in files)
+        foreach (var instance in instances)
         {
-            await using var source = File.OpenRead(file);
-            await writer.WritePartAsync(DicomMediaTypes.Dicom, source);
+            await writer.WritePartAsync(DicomMediaTypes.Dicom, new MemoryStream(instance));
         }
 
         await writer.CompleteAsync();

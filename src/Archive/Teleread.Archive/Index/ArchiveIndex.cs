@@ -61,8 +61,10 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             }
 
             await c.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO archive_series (clinic_id, study_uid, series_uid, modality, series_number, series_description, body_part, instance_count) " +
-                "VALUES (@ClinicId, @StudyUid, @SeriesUid, @Modality, @SeriesNumber, @SeriesDescription, @BodyPart, 1) " +
+                "INSERT INTO archive_series (clinic_id, study_uid, series_uid, modality, series_number, series_description, body_part, instance_count, " +
+                "performed_start_date, performed_start_time, requested_procedure_id, scheduled_step_id) " +
+                "VALUES (@ClinicId, @StudyUid, @SeriesUid, @Modality, @SeriesNumber, @SeriesDescription, @BodyPart, 1, " +
+                "@PerformedStartDate, @PerformedStartTime, @RequestedProcedureId, @ScheduledStepId) " +
                 "ON CONFLICT (clinic_id, series_uid) DO UPDATE SET instance_count = archive_series.instance_count + 1",
                 r, t, cancellationToken: ct)).ConfigureAwait(false);
             var (alpha, ideo, phon) = PersonNameSearch.Groups(r.PatientName);
@@ -113,12 +115,27 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             return found;
         }, ct);
 
-    /// <summary>Removes a study's index rows and returns its instances so their blobs can be deleted.</summary>
-    public Task<IReadOnlyList<StoredInstance>> RemoveStudyAsync(ArchiveAccess access, string studyUid, CancellationToken ct) =>
+    /// <summary>
+    /// Removes a study's index rows and returns its instances so their blobs can be deleted. With
+    /// <paramref name="lastReceivedBefore"/> (retention), a study that received an instance since then is kept: the
+    /// check locks the study row, so an instance arriving concurrently waits and then starts a new study.
+    /// </summary>
+    public Task<IReadOnlyList<StoredInstance>> RemoveStudyAsync(ArchiveAccess access, string studyUid, CancellationToken ct, DateTimeOffset? lastReceivedBefore = null) =>
         db.WriteAsync<IReadOnlyList<StoredInstance>>(async (c, t) =>
         {
             var p = new DynamicParameters(new { StudyUid = studyUid });
             var where = "study_uid = @StudyUid" + AccessSql.Where(access, p, "clinic_id", "study_uid");
+            if (lastReceivedBefore is { } before)
+            {
+                p.Add("Before", UnixTime.ToDb(before));
+                var stillOld = await c.ExecuteAsync(new CommandDefinition(
+                    "UPDATE archive_studies SET updated_at = updated_at WHERE updated_at < @Before AND " + where, p, t, cancellationToken: ct)).ConfigureAwait(false);
+                if (stillOld == 0)
+                {
+                    return [];
+                }
+            }
+
             var rows = (await c.QueryAsync<InstanceRow>(new CommandDefinition(
                 "SELECT clinic_id AS ClinicId, study_uid AS StudyUid, series_uid AS SeriesUid, sop_instance_uid AS SopInstanceUid, sop_class_uid AS SopClassUid, " +
                 "transfer_syntax_uid AS TransferSyntaxUid, instance_number AS InstanceNumber, number_of_frames AS NumberOfFrames, rows_count AS Rows, " +
@@ -132,14 +149,31 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             return rows;
         }, ct);
 
-    /// <summary>Every indexed blob with its expected size and hash, for the storage scrubber.</summary>
-    public async IAsyncEnumerable<BlobExpectation> ExpectedBlobsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// Every indexed blob with its expected size and hash, for the storage scrubber. Streams in pages of
+    /// <paramref name="pageSize"/> rows (keyset order on the primary key), so memory stays flat and no
+    /// connection or read transaction is held while the scrubber works through a page.
+    /// </summary>
+    public async IAsyncEnumerable<BlobExpectation> ExpectedBlobsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct, int pageSize = 1000)
     {
-        var rows = await db.ReadAsync(c => c.QueryAsync<(string Key, long Length, string Sha)>(new CommandDefinition(
-            "SELECT blob_key, blob_length, blob_sha256 FROM archive_instances", cancellationToken: ct)), ct).ConfigureAwait(false);
-        foreach (var r in rows)
+        var (clinic, sop) = ("", "");
+        while (true)
         {
-            yield return new BlobExpectation(r.Key, r.Length, r.Sha);
+            var page = (await db.ReadAsync(c => c.QueryAsync<(string Clinic, string Sop, string Key, long Length, string Sha)>(new CommandDefinition(
+                "SELECT clinic_id, sop_instance_uid, blob_key, blob_length, blob_sha256 FROM archive_instances " +
+                "WHERE clinic_id > @Clinic OR (clinic_id = @Clinic AND sop_instance_uid > @Sop) ORDER BY clinic_id, sop_instance_uid LIMIT @Limit",
+                new { Clinic = clinic, Sop = sop, Limit = pageSize }, cancellationToken: ct)), ct).ConfigureAwait(false)).ToList();
+            foreach (var r in page)
+            {
+                yield return new BlobExpectation(r.Key, r.Length, r.Sha);
+            }
+
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+
+            (clinic, sop) = (page[^1].Clinic, page[^1].Sop);
         }
     }
 

@@ -31,9 +31,20 @@ public sealed record InstanceRecord(
     int NumberOfFrames,
     string TransferSyntaxUid)
 {
+    /// <summary>Performed Procedure Step Start Date (0040,0244) and Time (0040,0245): series level.</summary>
+    public string PerformedStartDate { get; init; } = "";
+
+    public string PerformedStartTime { get; init; } = "";
+
+    /// <summary>Requested Procedure ID (0040,1001) and Scheduled Procedure Step ID (0040,0009) of the first Request Attributes Sequence item.</summary>
+    public string RequestedProcedureId { get; init; } = "";
+
+    public string ScheduledStepId { get; init; } = "";
+
     public static InstanceRecord FromHeader(string clinicId, DicomDataset ds, string transferSyntaxUid)
     {
         string S(DicomTag t) => ds.TryGetString(t, out var v) ? v.Trim() : "";
+        var request = ds.GetSequence(DicomTags.RequestAttributesSequence)?.Items.FirstOrDefault();
         int I(DicomTag t, int fallback) => ds.TryGetValue<int>(t, out var v) ? v : int.TryParse(S(t), out var p) ? p : fallback;
         return new InstanceRecord(
             clinicId,
@@ -43,7 +54,13 @@ public sealed record InstanceRecord(
             S(DicomTags.StudyDescription), S(DicomTags.ReferringPhysicianName), string.Join('\\', ds.GetStrings(DicomTags.SpecificCharacterSet)),
             S(DicomTags.Modality), S(DicomTags.SeriesNumber), S(DicomTags.SeriesDescription), S(DicomTags.BodyPartExamined),
             S(DicomTags.InstanceNumber), I(DicomTags.Rows, 0), I(DicomTags.Columns, 0), I(DicomTags.BitsAllocated, 0),
-            I(DicomTags.NumberOfFrames, 1), transferSyntaxUid);
+            I(DicomTags.NumberOfFrames, 1), transferSyntaxUid)
+        {
+            PerformedStartDate = S(DicomTags.PerformedProcedureStepStartDate),
+            PerformedStartTime = S(DicomTags.PerformedProcedureStepStartTime),
+            RequestedProcedureId = request is not null && request.TryGetString(DicomTags.RequestedProcedureID, out var rp) ? rp.Trim() : "",
+            ScheduledStepId = request is not null && request.TryGetString(DicomTags.ScheduledProcedureStepID, out var sps) ? sps.Trim() : "",
+        };
     }
 
     /// <summary>Why this header cannot be indexed, or null when it can.</summary>

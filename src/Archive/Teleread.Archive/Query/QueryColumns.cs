@@ -14,7 +14,8 @@ internal static class QueryColumns
         Modalities,
     }
 
-    public sealed record Column(DicomTag Tag, string Sql, Match Kind, QueryLevel Level);
+    /// <summary>One matchable attribute; <see cref="InSequence"/> names the sequence whose (first) item holds it.</summary>
+    public sealed record Column(DicomTag Tag, string Sql, Match Kind, QueryLevel Level, DicomTag? InSequence = null);
 
     public static readonly Column[] All =
     [
@@ -38,6 +39,10 @@ internal static class QueryColumns
         new(DicomTags.SeriesDescription, "se.series_description", Match.Text, QueryLevel.Series),
         new(DicomTags.BodyPartExamined, "se.body_part", Match.Text, QueryLevel.Series),
         new(DicomTags.NumberOfSeriesRelatedInstances, "se.instance_count", Match.Text, QueryLevel.Series),
+        new(DicomTags.PerformedProcedureStepStartDate, "se.performed_start_date", Match.DateRange, QueryLevel.Series),
+        new(DicomTags.PerformedProcedureStepStartTime, "se.performed_start_time", Match.DateRange, QueryLevel.Series),
+        new(DicomTags.RequestedProcedureID, "se.requested_procedure_id", Match.Text, QueryLevel.Series, DicomTags.RequestAttributesSequence),
+        new(DicomTags.ScheduledProcedureStepID, "se.scheduled_step_id", Match.Text, QueryLevel.Series, DicomTags.RequestAttributesSequence),
         new(DicomTags.SOPInstanceUID, "im.sop_instance_uid", Match.Uid, QueryLevel.Image),
         new(DicomTags.SOPClassUID, "im.sop_class_uid", Match.Uid, QueryLevel.Image),
         new(DicomTags.InstanceNumber, "im.instance_number", Match.Text, QueryLevel.Image),

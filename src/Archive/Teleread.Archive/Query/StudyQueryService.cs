@@ -11,6 +11,12 @@ public sealed class StudyQueryService(IDatabase db)
 {
     public const int MaxResults = 10_000;
 
+    /// <summary>
+    /// True when the index can match on <paramref name="tag"/> (at some level), at the top level or inside the item of
+    /// <paramref name="sequence"/>; <see cref="StudyQuery.Keys"/> then holds it by <paramref name="tag"/> alone.
+    /// </summary>
+    public static bool CanMatch(DicomTag tag, DicomTag? sequence = null) => QueryColumns.All.Any(c => c.Tag == tag && c.InSequence == sequence);
+
     public Task<IReadOnlyList<DicomDataset>> QueryAsync(ArchiveAccess access, StudyQuery query, CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<DicomDataset>>(async c =>
         {
@@ -111,7 +117,7 @@ public sealed class StudyQueryService(IDatabase db)
                 if (to.Length > 0)
                 {
                     // TM upper bounds include every fraction of the named second; DA bounds compare as strings.
-                    p.Add(name + "_to", column.Tag == DicomTags.StudyTime ? to + "\uffff" : to);
+                    p.Add(name + "_to", DicomDictionary.DefaultVR(column.Tag) == DicomVR.TM ? to + "\uffff" : to);
                     terms.Add($"{column.Sql} <= @{name}_to");
                 }
 
@@ -202,6 +208,7 @@ public sealed class StudyQueryService(IDatabase db)
     private static DicomDataset ToDataset(IDictionary<string, object?> row, IReadOnlyList<QueryColumns.Column> columns, QueryLevel level)
     {
         var ds = new DicomDataset();
+        var items = new Dictionary<DicomTag, DicomItem>();
         ds.AddOrUpdate(DicomTags.SpecificCharacterSet, DicomVR.CS, "ISO_IR 192");
         ds.AddOrUpdate(DicomTags.QueryRetrieveLevel, DicomVR.CS, level == QueryLevel.Image ? "IMAGE" : level.ToString().ToUpperInvariant());
         for (var n = 0; n < columns.Count; n++)
@@ -215,6 +222,16 @@ public sealed class StudyQueryService(IDatabase db)
             }
 
             var vr = DicomDictionary.DefaultVR(column.Tag);
+            if (column.InSequence is { } sequence)
+            {
+                if (value.Length > 0)
+                {
+                    (items.TryGetValue(sequence, out var item) ? item : items[sequence] = new DicomItem()).AddOrUpdate(column.Tag, vr, [value]);
+                }
+
+                continue;
+            }
+
             if (vr == DicomVR.US || vr == DicomVR.UL || vr == DicomVR.SS)
             {
                 if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number > 0)
@@ -226,6 +243,11 @@ public sealed class StudyQueryService(IDatabase db)
             }
 
             ds.AddOrUpdate(column.Tag, vr, value.Length == 0 ? [] : [value]);
+        }
+
+        foreach (var (sequence, item) in items)
+        {
+            ds.AddOrUpdate(new DicomSequence(sequence, item));
         }
 
         return ds;

@@ -39,6 +39,10 @@ public static class ReadingApi
             TypedResults.Ok((await reading.WorklistAsync(ctx.GetCaller().UserId, ct).ConfigureAwait(false)).Select(RequestView.Of).ToList()));
         g.MapGet("/pool", async (HttpContext ctx, ReadingService reading, CancellationToken ct) =>
             TypedResults.Ok((await reading.PoolAsync(ctx.GetCaller().UserId, ct).ConfigureAwait(false)).Select(RequestView.Of).ToList()));
+        // Names for worklists: radiologists and operators see every contracted clinic, a clinic user only its own.
+        g.MapGet("/clinic-names", async (HttpContext ctx, ReadingService reading, CancellationToken ct) =>
+            TypedResults.Ok((await reading.Directory.ListClinicsAsync(ct).ConfigureAwait(false))
+                .Where(c => ctx.GetCaller().Role != Role.ClinicUser || ctx.GetCaller().ClinicId == c.Id).Select(c => new ClinicName(c.Id, c.Name)).ToList()));
         g.MapGet("/transitions", () => TypedResults.Ok(ReadingTransitionTable.Transitions.Select(t => new TransitionView(t.From, t.Command, t.To))
             .OrderBy(t => t.From).ThenBy(t => t.Command).ToList()));
 

@@ -26,6 +26,7 @@ public static class ReadingApiContracts
     public sealed record TimelineEntry(int Sequence, ReadingState From, ReadingCommand Command, ReadingState To, string ActorId, ActorRole ActorRole,
         DateTimeOffset At, string Reason, string? RadiologistId);
 
+    /// <param name="AlertAt">When the escalation policy (the one ReadingSetup registers) alerts the operators: the case is at risk from then on.</param>
     public sealed record RequestView(
         Guid Id,
         string ClinicId,
@@ -35,6 +36,7 @@ public static class ReadingApiContracts
         ReadingState State,
         DateTimeOffset ReceivedAt,
         DateTimeOffset Deadline,
+        DateTimeOffset AlertAt,
         string? AssignedRadiologistId,
         string? SecondReaderId,
         bool RequiresSecondReading,
@@ -47,7 +49,7 @@ public static class ReadingApiContracts
         IReadOnlyList<TimelineEntry> Timeline)
     {
         public static RequestView Of(ReadingRequest r) => new(r.Id, r.ClinicId, r.PatientId, r.StudyReference, r.Details, r.State, r.ReceivedAt,
-            r.Deadline, r.AssignedRadiologistId, r.SecondReaderId, r.RequiresSecondReading, r.RequiresQaCheck, r.AddendumCount, r.LockHolder,
+            r.Deadline, EscalationPolicy.Default.Schedule(r).Min(t => t.DueAt), r.AssignedRadiologistId, r.SecondReaderId, r.RequiresSecondReading, r.RequiresQaCheck, r.AddendumCount, r.LockHolder,
             r.LockExpiresAt, r.Version, ReadingTransitionTable.AllowedCommands(r.State), r.Timeline.Select(Entry).ToList());
 
         private static TimelineEntry Entry(ReadingTransition t) =>
@@ -56,6 +58,8 @@ public static class ReadingApiContracts
 
     /// <summary>Images of a study reached the archive (the ingest path reports it in process; operators may too).</summary>
     public sealed record ImagesArrivedBody(string ClinicId, string StudyReference, int Count);
+
+    public sealed record ClinicName(string Id, string Name);
 
     public sealed record TransitionView(ReadingState From, ReadingCommand Command, ReadingState To);
 }

@@ -2,6 +2,7 @@ using Teleread.Archive;
 using Teleread.Archive.Index;
 using Teleread.Archive.Ingest;
 using Teleread.Archive.Query;
+using Teleread.Archive.Retention;
 using Teleread.Archive.Retrieve;
 using Teleread.Archive.S3;
 using Teleread.Archive.Storage;
@@ -13,6 +14,19 @@ namespace Teleread.Server.Archive;
 
 public static class ArchiveServices
 {
+    /// <summary>The retention sweep and its options (section <c>Teleread:Retention</c>, validated here, on start).</summary>
+    public static IServiceCollection AddRetention(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions();
+        System.ComponentModel.DataAnnotations.Validator.ValidateObject(options, new System.ComponentModel.DataAnnotations.ValidationContext(options), validateAllProperties: true);
+        services.AddSingleton(options);
+        services.AddSingleton<Teleread.Identity.ClinicRetentionStore>();
+        services.AddSingleton<RetentionSweeper>();
+        services.AddSingleton<RetentionRound>();
+        services.AddHostedService<RetentionBackgroundService>();
+        return services;
+    }
+
     /// <summary>
     /// The archive: storage in two sites (section "Storage"; by default the file-system sites DATA/storage/east
     /// and DATA/storage/west), the index, ingest, query, retrieve and deletion services.
@@ -42,6 +56,8 @@ public static class ArchiveServices
         services.AddSingleton<StudyQueryService>();
         services.AddSingleton<RetrieveService>();
         services.AddSingleton<StudyDeletionService>();
+        services.AddSingleton<AuditedStudyDeletion>();
+        services.AddRetention(configuration);
         services.AddSingleton<ArchiveAccessResolver>();
         services.AddSingleton<IDemoStudyImporter, DemoStudyImporter>();
         services.AddSingleton<StorageScrubJob>();

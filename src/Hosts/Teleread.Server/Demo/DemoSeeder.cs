@@ -7,10 +7,11 @@ namespace Teleread.Server.Demo;
 
 /// <summary>
 /// Creates the demo on first start: two clinics (devices DEMO_CLINIC_A / DEMO_CLINIC_B), three
-/// radiologists with public profiles, an operator, one API token per clinic and real sample studies.
+/// radiologists with public profiles, an operator, one API token per clinic and real sample studies, which
+/// <see cref="DemoReadingSeeder"/> turns into a living reading workflow (contracts, shifts, requests).
 /// Passwords are random per data directory; they are written to DATA/demo-credentials.json.
 /// </summary>
-public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImporter> importers, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImporter> importers, DemoReadingSeeder reading, ILogger<DemoSeeder> logger)
 {
     public const string FileName = "demo-credentials.json";
 
@@ -22,6 +23,7 @@ public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImp
         if (await identity.AnyClinicAsync(ct).ConfigureAwait(false) && File.Exists(path))
         {
             var existing = JsonSerializer.Deserialize<DemoCredentials>(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), Json)!;
+            await CatchUpReadingAsync(existing, options, ct).ConfigureAwait(false);
             return existing with { Url = url };
         }
 
@@ -39,10 +41,12 @@ public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImp
 
         var staffA = await AddUser("clinic-a", "受付 花子 (Sakura Clinic staff)", Role.ClinicUser, clinicA).ConfigureAwait(false);
         var staffB = await AddUser("clinic-b", "整形 次郎 (Minato Orthopaedics staff)", Role.ClinicUser, clinicB).ConfigureAwait(false);
-        await AddUser("operator", "運用 管理者 (Operator)", Role.Operator, null).ConfigureAwait(false);
+        var op = await AddUser("operator", "運用 管理者 (Operator)", Role.Operator, null).ConfigureAwait(false);
+        var radiologistIds = new Dictionary<string, string>();
         foreach (var r in Radiologists)
         {
             var user = await AddUser(r.Login, r.Name, Role.Radiologist, null).ConfigureAwait(false);
+            radiologistIds[r.Login] = user.Id;
             await identity.SaveRadiologistProfileAsync(r.Profile with { UserId = user.Id, DisplayName = r.Name }, ct).ConfigureAwait(false);
         }
 
@@ -53,10 +57,13 @@ public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImp
         };
 
         var studies = DemoStudyFiles.Find(options);
+        var imported = new List<DemoStudy>();
         foreach (var importer in importers)
         {
-            await importer.ImportAsync(clinicA.Id, studies, ct).ConfigureAwait(false);
+            imported.AddRange(await importer.ImportAsync(clinicA.Id, studies, ct).ConfigureAwait(false));
         }
+
+        await reading.SeedAsync([clinicA.Id, clinicB.Id], radiologistIds, op.Id, clinicA.Id, imported, ct).ConfigureAwait(false);
 
         var credentials = new DemoCredentials(url, new DemoDicomEndpoint(options.Dicom.BindAddress, options.Dicom.Port, options.Dicom.AeTitle), users, clinics);
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(credentials, Json), ct).ConfigureAwait(false);
@@ -66,6 +73,40 @@ public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImp
         }
         ServerLog.DemoSeeded(logger, clinics.Count, users.Count);
         return credentials;
+    }
+
+    /// <summary>A demo data directory made before the reading workflow was seeded gets it now (once: the clinics then have contracts).</summary>
+    private async Task CatchUpReadingAsync(DemoCredentials demo, TelereadOptions options, CancellationToken ct)
+    {
+        if (demo.Clinics.Count == 0 || await reading.HasContractAsync(demo.Clinics[0].Id, ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var ids = new Dictionary<string, string>();
+        string? operatorId = null;
+        foreach (var u in demo.Users.Where(u => u.Role is nameof(Role.Radiologist) or nameof(Role.Operator)))
+        {
+            if (await identity.VerifyPasswordAsync(u.Login, u.Password, ct).ConfigureAwait(false) is { } caller)
+            {
+                if (caller.Role == Role.Operator)
+                {
+                    operatorId = caller.UserId;
+                }
+                else
+                {
+                    ids[u.Login] = caller.UserId;
+                }
+            }
+        }
+
+        var imported = new List<DemoStudy>();
+        foreach (var importer in importers)
+        {
+            imported.AddRange(await importer.ImportAsync(demo.Clinics[0].Id, DemoStudyFiles.Find(options), ct).ConfigureAwait(false));
+        }
+
+        await reading.SeedAsync([.. demo.Clinics.Select(c => c.Id)], ids, operatorId ?? "system", demo.Clinics[0].Id, imported, ct).ConfigureAwait(false);
     }
 
     private static string NewPassword() =>

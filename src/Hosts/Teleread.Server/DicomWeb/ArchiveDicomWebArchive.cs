@@ -40,11 +40,27 @@ public sealed class ArchiveDicomWebArchive(IngestService ingest, StudyQueryServi
         };
         foreach (var match in query.Matches)
         {
-            study.Keys[match.Tag] = match.Value;
+            if (match.Sequences is not null && !(match.Sequences.Count == 1 && StudyQueryService.CanMatch(match.Tag, match.Sequences[0])))
+            {
+                throw DicomWebRequestException.BadRequest($"Matching on '{match.Name}' is not supported: inside sequences the archive index keeps only " +
+                    "RequestAttributesSequence.RequestedProcedureID and RequestAttributesSequence.ScheduledProcedureStepID (first item).");
+            }
+
+            if (match.Sequences is null && !StudyQueryService.CanMatch(match.Tag))
+            {
+                continue; // answered with a Warning (UnsupportedMatches)
+            }
+
+            // UID lists may be comma- or backslash-separated, or the key repeated (PS3.18 8.3.4.1).
+            var value = DicomDictionary.DefaultVR(match.Tag) == DicomVR.UI ? match.Value.Replace(',', '\\') : match.Value;
+            study.Keys[match.Tag] = study.Keys.TryGetValue(match.Tag, out var earlier) && DicomDictionary.DefaultVR(match.Tag) == DicomVR.UI ? earlier + "\\" + value : value;
         }
 
         return await queries.QueryAsync(await access.ResolveAsync(caller, ct).ConfigureAwait(false), study, ct).ConfigureAwait(false);
     }
+
+    public IReadOnlyList<DicomWebMatch> UnsupportedMatches(DicomWebQuery query) =>
+        [.. query.Matches.Where(m => m.Sequences is null && !StudyQueryService.CanMatch(m.Tag))];
 
     public async Task<IReadOnlyList<DicomWebInstance>> ListInstancesAsync(Caller caller, string studyUid, string? seriesUid, string? sopInstanceUid, CancellationToken ct)
     {

@@ -16,6 +16,8 @@ public static class DicomPixelDescriptionReader
         double[] Doubles(DicomTag tag) => d.Contains(tag) ? d.GetValues<double>(tag) : [];
 
         var bitsAllocated = Int(DicomTags.BitsAllocated, 16);
+        var voi = DicomImagingAttributes.ParseVoiLutFunction(d.GetStringOrDefault(DicomTags.VOILUTFunction)?.Trim());
+        var (centers, widths) = UsableWindows(Doubles(DicomTags.WindowCenter), Doubles(DicomTags.WindowWidth), voi);
         var description = new DicomPixelDescription
         {
             Rows = Int(DicomTags.Rows, 0),
@@ -30,12 +32,23 @@ public static class DicomPixelDescriptionReader
             NumberOfFrames = Math.Max(1, int.TryParse(d.GetStringOrDefault(DicomTags.NumberOfFrames)?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 1),
             RescaleSlope = Double(DicomTags.RescaleSlope, 1.0),
             RescaleIntercept = Double(DicomTags.RescaleIntercept, 0.0),
-            WindowCenters = Doubles(DicomTags.WindowCenter),
-            WindowWidths = Doubles(DicomTags.WindowWidth),
-            VoiLutFunction = DicomImagingAttributes.ParseVoiLutFunction(d.GetStringOrDefault(DicomTags.VOILUTFunction)?.Trim()),
+            WindowCenters = centers,
+            WindowWidths = widths,
+            VoiLutFunction = voi,
         };
         description.Validate();
         return description;
+    }
+
+    /// <summary>
+    /// The stored windows the VOI function can apply. A window is only a suggested presentation (PS3.3 C.11.2): a file
+    /// whose Window Width is 0 (seen in real MR series) renders with the pixel range instead of failing.
+    /// </summary>
+    private static (double[] Centers, double[] Widths) UsableWindows(double[] centers, double[] widths, DicomVoiLutFunction voi)
+    {
+        var minimum = voi == DicomVoiLutFunction.Linear ? 1 : double.Epsilon;
+        var pairs = centers.Zip(widths).Where(p => double.IsFinite(p.First) && double.IsFinite(p.Second) && p.Second >= minimum).ToList();
+        return ([.. pairs.Select(p => p.First)], [.. pairs.Select(p => p.Second)]);
     }
 
     /// <summary>The palette of a PALETTE COLOR image, or null for other photometric interpretations.</summary>

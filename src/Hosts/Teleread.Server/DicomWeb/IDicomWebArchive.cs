@@ -15,6 +15,9 @@ public interface IDicomWebArchive
     /// <summary>The matches of a QIDO-RS query the caller may see, each holding the attributes to return.</summary>
     Task<IReadOnlyList<DicomDataset>> QueryAsync(Caller caller, DicomWebQuery query, CancellationToken ct);
 
+    /// <summary>The matching keys of <paramref name="query"/> this archive ignores (PS3.18 8.3.4.3: the response warns about them).</summary>
+    IReadOnlyList<DicomWebMatch> UnsupportedMatches(DicomWebQuery query) => [];
+
     /// <summary>The instances of a study, series or single instance the caller may see, in series then instance order; empty when none.</summary>
     Task<IReadOnlyList<DicomWebInstance>> ListInstancesAsync(Caller caller, string studyUid, string? seriesUid, string? sopInstanceUid, CancellationToken ct);
 

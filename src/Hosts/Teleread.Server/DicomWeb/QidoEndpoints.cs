@@ -34,6 +34,12 @@ public static class QidoEndpoints
             http.Response.Headers.Append("Warning", DicomWebPaths.Warning(http, "There are additional results that can be requested"));
         }
 
+        if (archive.UnsupportedMatches(query) is { Count: > 0 } ignored)
+        {
+            http.Response.Headers.Append("Warning", DicomWebPaths.Warning(http,
+                "The following attributes are not supported for matching and were ignored: " + string.Join(", ", ignored.Select(m => m.Name))));
+        }
+
         await DicomWebJson.WriteArrayAsync(http.Response, matches.Take(query.Limit), responseType, null, ct).ConfigureAwait(false);
     }
 }

@@ -52,7 +52,7 @@ public static class QidoQueryParser
                         offset = ParseCount(name, v);
                         break;
                     default:
-                        matches.Add(new DicomWebMatch(ParseAttribute(name), v));
+                        matches.Add(ParseMatch(name, v));
                         break;
                 }
             }
@@ -61,15 +61,23 @@ public static class QidoQueryParser
         return new DicomWebQuery(level, studyUid, seriesUid, matches, include, includeAll, fuzzy, limit, offset);
     }
 
-    private static DicomTag ParseAttribute(string id)
+    /// <summary>{attributeID}: a keyword or tag, or a dot-separated path through sequences to one (PS3.18 8.3.4.1).</summary>
+    private static DicomWebMatch ParseMatch(string id, string value)
     {
-        if (id.Contains('.', StringComparison.Ordinal))
+        var path = id.Split('.').Select(ParseAttribute).ToList();
+        for (var i = 0; i < path.Count - 1; i++)
         {
-            throw DicomWebRequestException.BadRequest($"Sequence matching ('{id}') is not supported.");
+            if (DicomDictionary.DefaultVR(path[i]) != DicomVR.SQ)
+            {
+                throw DicomWebRequestException.BadRequest($"'{id}': {path[i]} is not a sequence, so nothing can be matched inside it.");
+            }
         }
 
-        return DicomTag.TryParse(id, out var tag) ? tag : throw DicomWebRequestException.BadRequest($"'{id}' is neither a DICOM keyword nor a tag.");
+        return new DicomWebMatch(path[^1], value, path.Count > 1 ? path[..^1] : null);
     }
+
+    private static DicomTag ParseAttribute(string id) =>
+        DicomTag.TryParse(id, out var tag) ? tag : throw DicomWebRequestException.BadRequest($"'{id}' is neither a DICOM keyword nor a tag.");
 
     private static bool ParseBoolean(string name, string value) => value.ToLowerInvariant() switch
     {

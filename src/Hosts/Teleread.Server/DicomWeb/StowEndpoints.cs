@@ -33,7 +33,7 @@ public static class StowEndpoints
         }
 
         var boundary = contentType.Parameter("boundary") ?? throw DicomWebRequestException.BadRequest("The multipart/related Content-Type has no boundary.");
-        var responseType = DicomWebJson.ChooseResponseType(http.Request.Headers.Accept);
+        var responseType = DicomWebJson.ChooseDatasetResponseType(http.Request.Headers.Accept);
         var builder = new StoreResponseBuilder(DicomWebPaths.BaseUrl(http));
         var reader = new MultipartRelatedReader(http.Request.Body, boundary);
         try

@@ -27,6 +27,18 @@ public static class ReadingSetup
             $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}"));
         services.AddSingleton<ReadingWorker>();
         services.AddSingleton<SlaAlertStore>();
+        services.AddSingleton<NotificationStore>();
+        var webhook = configuration.GetSection(NotificationWebhookOptions.Section).Get<NotificationWebhookOptions>() ?? new NotificationWebhookOptions();
+        if (webhook.Url is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https") || webhook.Interval <= TimeSpan.Zero || webhook.Timeout <= TimeSpan.Zero))
+        {
+            throw new InvalidOperationException($"{NotificationWebhookOptions.Section}: Url must be an absolute http(s) URL and Interval and Timeout positive.");
+        }
+
+        services.AddSingleton(webhook);
+        // No client logging: the default handlers would write the webhook URL (which may carry a token) to the log.
+        services.AddHttpClient(nameof(NotificationWebhookSender)).RemoveAllLoggers();
+        services.AddSingleton<NotificationWebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationWebhookSender>());
         services.AddHostedService<ReadingBackgroundService>();
         services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new ReadOnlySetJsonConverter()));
         return services;

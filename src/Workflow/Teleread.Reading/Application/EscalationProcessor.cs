@@ -7,7 +7,8 @@ namespace Teleread.Reading.Application;
 /// <summary>
 /// Acts on due escalation timers: raises an SLA alert, and when the policy says so takes the case from a
 /// radiologist who has not started (or whose lock lapsed) and gives it to another qualified one — or back to the
-/// pool when nobody else can take it. The alert, the change and "timer processed" commit together.
+/// pool when nobody else can take it. The alert, the notifications, the change and "timer processed" commit together;
+/// open cases past their deadline get one Overdue notification each.
 /// </summary>
 public sealed class EscalationProcessor(IDatabase db, ReadingService reading, string workerId)
 {
@@ -27,7 +28,31 @@ public sealed class EscalationProcessor(IDatabase db, ReadingService reading, st
             done += await ProcessAsync(timer, ct).ConfigureAwait(false) ? 1 : 0;
         }
 
+        await NotifyOverdueAsync(now, ct).ConfigureAwait(false);
         return done;
+    }
+
+    /// <summary>Tells operators and the reader, once per case, that an open case's deadline has passed; returns how many cases.</summary>
+    public async Task<int> NotifyOverdueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var open = await reading.Requests.ListAsync(new ReadingRequestFilter(
+            States: Enum.GetValues<ReadingState>().Where(s => s < ReadingState.Final).ToList(), Limit: 5000), ct).ConfigureAwait(false);
+        var notified = 0;
+        foreach (var request in open.Where(r => r.Deadline < now))
+        {
+            notified += await db.WriteAsync(async (c, t) =>
+            {
+                var inserted = false;
+                foreach (var n in EscalationNotices.Overdue(request, now))
+                {
+                    inserted |= await NotificationStore.InsertOnceAsync(c, t, n, ct).ConfigureAwait(false);
+                }
+
+                return inserted ? 1 : 0;
+            }, ct).ConfigureAwait(false);
+        }
+
+        return notified;
     }
 
     private async Task<bool> ProcessAsync(StoredEscalationTimer timer, CancellationToken ct)
@@ -46,6 +71,7 @@ public sealed class EscalationProcessor(IDatabase db, ReadingService reading, st
         return await db.WriteAsync(async (c, t) =>
         {
             var outcome = decision.Action.ToString();
+            var previousReader = request?.AssignedRadiologistId;
             if (request is not null && decision.Action == EscalationAction.AlertAndReassign)
             {
                 var loaded = request.Version;
@@ -64,6 +90,10 @@ public sealed class EscalationProcessor(IDatabase db, ReadingService reading, st
             {
                 await SlaAlertStore.InsertAsync(c, t, new SlaAlert(Guid.NewGuid(), request.Id, request.ClinicId, now, timer.Step, decision.Action,
                     decision.Why + (decision.Action == EscalationAction.AlertAndReassign ? $"; {outcome}" : "")), ct).ConfigureAwait(false);
+                foreach (var n in EscalationNotices.For(request, previousReader, decision, newReader, now))
+                {
+                    await NotificationStore.InsertAsync(c, t, n, ct).ConfigureAwait(false);
+                }
             }
 
             return await EscalationTimerStore.MarkProcessedAsync(c, t, timer.Id, WorkerId, now, $"{outcome}: {decision.Why}", ct).ConfigureAwait(false);

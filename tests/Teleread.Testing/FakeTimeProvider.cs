@@ -1,4 +1,4 @@
-namespace Teleread.Reading.Tests;
+namespace Teleread.Testing;
 
 /// <summary>A clock tests move by hand. (Timers are not needed by the code under test.)</summary>
 public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider

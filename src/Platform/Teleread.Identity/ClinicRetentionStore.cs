@@ -1,0 +1,49 @@
+using Dapper;
+using Teleread.Data;
+
+namespace Teleread.Identity;
+
+/// <summary>Each clinic's retention period, stored with the clinic (null = keep forever).</summary>
+public sealed class ClinicRetentionStore(IDatabase db)
+{
+    /// <summary>The clinic's retention; <c>Found</c> is false for an unknown clinic.</summary>
+    public Task<(bool Found, ClinicRetention? Retention)> GetAsync(string clinicId, CancellationToken ct) =>
+        db.ReadAsync(async c =>
+        {
+            var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+                "SELECT id AS Id, retention_years AS Years, retention_days AS Days FROM clinics WHERE id = @clinicId", new { clinicId }, cancellationToken: ct)).ConfigureAwait(false);
+            return row is null ? (false, (ClinicRetention?)null) : (true, row.ToRetention());
+        }, ct);
+
+    /// <summary>Sets the clinic's retention (null = keep forever); false for an unknown clinic.</summary>
+    public async Task<bool> SetAsync(string clinicId, ClinicRetention? retention, CancellationToken ct)
+    {
+        if (retention is not null && ClinicRetention.Problem(retention.Years, retention.Days) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(retention));
+        }
+
+        return await db.WriteAsync((c, t) => c.ExecuteAsync(new CommandDefinition(
+            "UPDATE clinics SET retention_years = @Years, retention_days = @Days WHERE id = @clinicId",
+            new { clinicId, Years = retention?.Years, Days = retention?.Days ?? 0 }, t, cancellationToken: ct)), ct).ConfigureAwait(false) > 0;
+    }
+
+    /// <summary>Every clinic that has a retention period (clinics keeping studies forever are left out).</summary>
+    public Task<IReadOnlyList<(string ClinicId, ClinicRetention Retention)>> ListLimitedAsync(CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<(string, ClinicRetention)>>(async c =>
+        {
+            var rows = await c.QueryAsync<Row>(new CommandDefinition(
+                "SELECT id AS Id, retention_years AS Years, retention_days AS Days FROM clinics WHERE retention_years IS NOT NULL ORDER BY id",
+                cancellationToken: ct)).ConfigureAwait(false);
+            return rows.Select(r => (r.Id, r.ToRetention()!)).ToList();
+        }, ct);
+
+    private sealed class Row
+    {
+        public string Id { get; set; } = "";
+        public long? Years { get; set; }
+        public long Days { get; set; }
+
+        public ClinicRetention? ToRetention() => Years is { } y ? new ClinicRetention((int)y, (int)Days) : null;
+    }
+}

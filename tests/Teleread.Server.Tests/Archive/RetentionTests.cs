@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Teleread.Reading.Application;
+using Teleread.Server.Archive;
+using Teleread.Server.Tests.DicomWeb;
+using Teleread.Testing;
+
+namespace Teleread.Server.Tests.Archive;
+
+/// <summary>Each clinic's retention period (admin API) and the retention sweep, with a clock the test moves.</summary>
+public sealed class RetentionTests
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Studies_past_their_clinics_retention_are_deleted_and_audited_unless_kept_forever_or_held_by_an_open_reading_request(string provider)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2020, 4, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var web = await DicomWebServer.StartAsync(provider, services: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddSingleton(new ReadingOptions { WorkerInterval = TimeSpan.FromHours(1) });
+        });
+        using var a = web.Client(web.ClinicAToken);
+        using var b = web.Client(web.ClinicBToken);
+        using var op = web.Client(web.OperatorToken);
+        var round = web.Server.Service<RetentionRound>();
+        Assert.Equal(HttpStatusCode.OK, (await op.PutAsJsonAsync($"/api/admin/clinics/{web.ClinicBId}/retention", new { keepForever = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await a.PostAsync("/dicomweb/studies", await DicomWebServer.StowContentAsync(
+            SampleStudies.Instance("1.2.392.2.1"), SampleStudies.Instance("1.2.392.2.2")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await b.PostAsync("/dicomweb/studies", await DicomWebServer.StowContentAsync(SampleStudies.Instance("1.2.392.2.3")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await op.PutAsJsonAsync($"/api/reading/clinics/{web.ClinicAId}", ReadingApiTests.Contract(web.ClinicAId))).StatusCode);
+        var requestId = await ReadingRequests.CreateAsync(a, "1.2.392.2.2", priority: "Routine");
+
+        clock.Set(new DateTimeOffset(2025, 3, 31, 9, 0, 0, TimeSpan.Zero));
+        var early = await round.RunAsync(CancellationToken.None);
+        clock.Set(new DateTimeOffset(2025, 4, 2, 9, 0, 0, TimeSpan.Zero));
+        var due = await round.RunAsync(CancellationToken.None);
+
+        Assert.Equal(0, early.Deleted + early.Held);
+        Assert.Equal((1, 1), (due.Deleted, due.Held));
+        Assert.Equal(["1.2.392.2.2"], await DicomWebServer.StudyUidsAsync(a));
+        Assert.Equal(["1.2.392.2.3"], await DicomWebServer.StudyUidsAsync(b));
+        var audit = await op.GetFromJsonAsync<List<JsonElement>>("/api/audit?limit=200") ?? [];
+        var entry = Assert.Single(audit, e => e.GetProperty("action").GetString() == "DELETE-STUDY");
+        Assert.Equal(RetentionRound.Actor, entry.GetProperty("actorUserId").GetString());
+        Assert.Equal($"clinics/{web.ClinicAId}/studies/1.2.392.2.1", entry.GetProperty("resource").GetString());
+        Assert.StartsWith("retention period passed: last instance received 2020-04-01", entry.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await a.PostAsJsonAsync($"/api/reading/requests/{requestId}/commands/Cancel", new { reason = "検査中止" })).StatusCode);
+        var released = await round.RunAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0), (released.Deleted, released.Held));
+        Assert.Empty(await DicomWebServer.StudyUidsAsync(a));
+        Assert.Equal(["1.2.392.2.3"], await DicomWebServer.StudyUidsAsync(b));
+    }
+
+    [Fact]
+    public async Task When_enabled_the_background_sweep_runs_every_interval()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2020, 4, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var web = await DicomWebServer.StartAsync("sqlite", services: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddSingleton(new RetentionOptions { Enabled = true, Interval = TimeSpan.FromMilliseconds(200), BatchSize = 10 });
+        });
+        using var a = web.Client(web.ClinicAToken);
+        using var op = web.Client(web.OperatorToken);
+        Assert.Equal(HttpStatusCode.OK, (await a.PostAsync("/dicomweb/studies", await DicomWebServer.StowContentAsync(SampleStudies.Instance("1.2.392.7.1")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await op.PutAsJsonAsync($"/api/admin/clinics/{web.ClinicAId}/retention", new { years = 0, days = 1 })).StatusCode);
+
+        clock.Set(new DateTimeOffset(2020, 4, 3, 9, 0, 0, TimeSpan.Zero));
+
+        for (var i = 0; i < 100 && (await DicomWebServer.StudyUidsAsync(a)).Count > 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Empty(await DicomWebServer.StudyUidsAsync(a));
+    }
+
+    [Fact]
+    public async Task Operators_read_and_change_a_clinics_retention_and_nobody_else_can()
+    {
+        await using var web = await DicomWebServer.StartAsync("sqlite");
+        using var a = web.Client(web.ClinicAToken);
+        using var op = web.Client(web.OperatorToken);
+        var url = $"/api/admin/clinics/{web.ClinicAId}/retention";
+
+        var initial = await op.GetFromJsonAsync<JsonElement>(url);
+        Assert.Equal((false, 5, 0), (initial.GetProperty("keepForever").GetBoolean(), initial.GetProperty("years").GetInt32(), initial.GetProperty("days").GetInt32()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await a.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await a.PutAsJsonAsync(url, new { keepForever = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await op.PutAsJsonAsync(url, new { years = 0, days = 0 })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await op.PutAsJsonAsync(url, new { years = -1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await op.PutAsJsonAsync("/api/admin/clinics/no-such-clinic/retention", new { years = 7 })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await op.PutAsJsonAsync(url, new { years = 7, days = 30 })).StatusCode);
+        var changed = await op.GetFromJsonAsync<JsonElement>(url);
+        Assert.Equal((7, 30), (changed.GetProperty("years").GetInt32(), changed.GetProperty("days").GetInt32()));
+        Assert.Equal(HttpStatusCode.OK, (await op.PutAsJsonAsync(url, new { keepForever = true })).StatusCode);
+        Assert.True((await op.GetFromJsonAsync<JsonElement>(url)).GetProperty("keepForever").GetBoolean());
+        var audit = await op.GetFromJsonAsync<List<JsonElement>>("/api/audit?limit=200") ?? [];
+        Assert.Contains(audit, e => e.GetProperty("action").GetString() == "SET-RETENTION" && e.GetProperty("detail").GetString() == "7 year(s) 30 day(s) -> keep forever");
+    }
+}

@@ -4,7 +4,7 @@ using Teleread.Identity;
 
 namespace Teleread.Server.Tests;
 
-/// <summary>The operator API for a clinic's DICOM nodes: operator only, validated, unique AE title per clinic, audited; on both databases (migration 0002).</summary>
+/// <summary>The operator API for a clinic's DICOM nodes: operator only, validated, unique AE title per clinic, audited; on both databases (migration 0003).</summary>
 public sealed class DicomNodesApiTests
 {
     [Theory]

@@ -90,6 +90,7 @@ public static class TelereadServer
         app.MapAuthApi();
         app.MapDirectoryApi();
         app.MapAdminApi();
+        app.MapDicomNodesApi();
         app.MapStorageApi();
         app.MapArchiveAdminApi();
         app.MapReadingApi();

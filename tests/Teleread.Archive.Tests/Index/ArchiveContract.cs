@@ -179,6 +179,21 @@ public abstract partial class ArchiveContract : IAsyncLifetime
         Assert.Equal("1.2.8.1", Assert.Single(await Studies(granted)).GetString(DicomTags.StudyInstanceUID));
     }
 
+    [Fact]
+    public async Task Find_instances_by_sop_instance_uid_returns_only_the_callers_stored_ones()
+    {
+        await Ingest(TestInstances.Make("1.2.9.1", "1.2.9.1.1", "1.2.9.1.1.1"), ClinicA);
+        await Ingest(TestInstances.Make("1.2.9.1", "1.2.9.1.1", "1.2.9.1.1.2"), ClinicA);
+        await Ingest(TestInstances.Make("1.2.9.2", "1.2.9.2.1", "1.2.9.2.1.1"), ClinicB);
+        string[] asked = ["1.2.9.1.1.1", "1.2.9.1.1.2", "1.2.9.2.1.1", "1.2.9.9.9.9", "1.2.9.1.1.1"];
+
+        var mine = await _retrieve.FindInstancesAsync(ArchiveAccess.Clinic(ClinicA), asked, CancellationToken.None);
+        var all = await _retrieve.FindInstancesAsync(ArchiveAccess.All, asked, CancellationToken.None);
+
+        Assert.Equal(["1.2.9.1.1.1", "1.2.9.1.1.2"], mine.Select(i => i.SopInstanceUid).Order(StringComparer.Ordinal));
+        Assert.Equal(3, all.Count);
+    }
+
     [Theory]
     [InlineData("YAMADA*")]
     [InlineData("yamada^tarou")]

@@ -97,6 +97,24 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             return rows.Select(x => x.ToStoredInstance()).ToList();
         }, ct);
 
+    /// <summary>The visible instances among <paramref name="sopInstanceUids"/> (storage commitment); unknown or hidden ones are simply absent.</summary>
+    public Task<IReadOnlyList<StoredInstance>> FindInstancesAsync(ArchiveAccess access, IReadOnlyList<string> sopInstanceUids, CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<StoredInstance>>(async c =>
+        {
+            var found = new List<StoredInstance>();
+            foreach (var chunk in sopInstanceUids.Distinct(StringComparer.Ordinal).Chunk(500))
+            {
+                var p = new DynamicParameters();
+                var sql = "SELECT clinic_id AS ClinicId, study_uid AS StudyUid, series_uid AS SeriesUid, sop_instance_uid AS SopInstanceUid, sop_class_uid AS SopClassUid, " +
+                          "transfer_syntax_uid AS TransferSyntaxUid, instance_number AS InstanceNumber, number_of_frames AS NumberOfFrames, rows_count AS Rows, " +
+                          "columns_count AS Columns, blob_key AS BlobKey, blob_length AS BlobLength, blob_sha256 AS BlobSha256 FROM archive_instances WHERE " +
+                          AccessSql.InList("sop_instance_uid", chunk, "Sop", p) + AccessSql.Where(access, p, "clinic_id", "study_uid");
+                found.AddRange((await c.QueryAsync<InstanceRow>(new CommandDefinition(sql, p, cancellationToken: ct)).ConfigureAwait(false)).Select(x => x.ToStoredInstance()));
+            }
+
+            return found;
+        }, ct);
+
     /// <summary>
     /// Removes a study's index rows and returns its instances so their blobs can be deleted. With
     /// <paramref name="lastReceivedBefore"/> (retention), a study that received an instance since then is kept: the

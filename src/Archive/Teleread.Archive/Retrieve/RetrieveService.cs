@@ -10,6 +10,10 @@ public sealed class RetrieveService(IBlobStore store, ArchiveIndex index)
     public Task<IReadOnlyList<StoredInstance>> ListInstancesAsync(ArchiveAccess access, string studyUid, string? seriesUid, string? sopInstanceUid, CancellationToken ct) =>
         index.ListInstancesAsync(access, studyUid, seriesUid, sopInstanceUid, ct);
 
+    /// <summary>Which of these SOP instances are stored and visible to the caller (storage commitment).</summary>
+    public Task<IReadOnlyList<StoredInstance>> FindInstancesAsync(ArchiveAccess access, IReadOnlyList<string> sopInstanceUids, CancellationToken ct) =>
+        index.FindInstancesAsync(access, sopInstanceUids, ct);
+
     /// <summary>Opens the PS3.10 bytes of an instance from whichever site holds a good copy.</summary>
     public Task<Stream> OpenAsync(StoredInstance instance, CancellationToken ct) =>
         store is ReplicatedBlobStore replicated

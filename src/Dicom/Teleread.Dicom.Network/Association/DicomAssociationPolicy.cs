@@ -53,6 +53,15 @@ public sealed class DicomAssociationPolicy
         return this;
     }
 
+    /// <summary>Roles a requestor may take for SOP classes not named by <see cref="AllowRoles"/> (default SCU only); e.g. SCP for every storage class of a C-GET SCP.</summary>
+    public DicomAssociationPolicy AllowRolesForAnyAbstractSyntax(bool scu, bool scp)
+    {
+        _defaultRoles = (scu, scp);
+        return this;
+    }
+
+    private (bool Scu, bool Scp) _defaultRoles = (true, false);
+
     public async ValueTask<DicomAssociationNegotiation> NegotiateAsync(DicomAssociationRequest request, CancellationToken cancellationToken = default)
     {
         var rq = request.Pdu;
@@ -97,7 +106,7 @@ public sealed class DicomAssociationPolicy
         var roleReplies = new List<RoleSelectionSubItem>();
         foreach (var proposed in rq.UserInformation.RoleSelections)
         {
-            var allowed = _roles.TryGetValue(proposed.SopClassUid, out var roles) ? roles : (Scu: true, Scp: false);
+            var allowed = _roles.TryGetValue(proposed.SopClassUid, out var roles) ? roles : _defaultRoles;
             roleReplies.Add(new RoleSelectionSubItem(proposed.SopClassUid, proposed.ScuRole && allowed.Scu, proposed.ScpRole && allowed.Scp));
         }
 

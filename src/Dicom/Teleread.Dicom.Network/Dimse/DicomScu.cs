@@ -22,11 +22,12 @@ public sealed partial class DicomScu(DicomAssociation association)
     }
 
     /// <summary>Sends one instance; <paramref name="dataSet"/> (encoded in <paramref name="transferSyntaxUid"/>) is streamed, never buffered.</summary>
+    /// <remarks>As a C-MOVE sub-operation, <paramref name="moveOriginatorAeTitle"/> and <paramref name="moveOriginatorMessageId"/> name the C-MOVE (PS3.7 9.3.1.1).</remarks>
     public async Task<DicomStatus> StoreAsync(string sopClassUid, string sopInstanceUid, string transferSyntaxUid, Stream dataSet,
-        DicomPriority priority = DicomPriority.Medium, CancellationToken cancellationToken = default)
+        DicomPriority priority = DicomPriority.Medium, CancellationToken cancellationToken = default, string? moveOriginatorAeTitle = null, ushort? moveOriginatorMessageId = null)
     {
         var context = RequireContext(sopClassUid, transferSyntaxUid);
-        var request = DicomCommand.CStoreRequest(NextMessageId(), sopClassUid, sopInstanceUid, priority);
+        var request = DicomCommand.CStoreRequest(NextMessageId(), sopClassUid, sopInstanceUid, priority, moveOriginatorAeTitle, moveOriginatorMessageId);
         await Association.SendMessageAsync(context.Id, request.Encode(), dataSet, cancellationToken).ConfigureAwait(false);
         return (await ReceiveResponseAsync(request, cancellationToken).ConfigureAwait(false)).Command.Status;
     }

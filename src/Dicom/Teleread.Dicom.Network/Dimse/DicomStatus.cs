@@ -11,6 +11,9 @@ public readonly record struct DicomStatus(ushort Code)
     public static DicomStatus DuplicateSopInstance { get; } = new(0x0111);
     public static DicomStatus ProcessingFailure { get; } = new(0x0110);
     public static DicomStatus SopClassNotSupported { get; } = new(0x0122);
+    public static DicomStatus NoSuchObjectInstance { get; } = new(0x0112);
+    public static DicomStatus NoSuchActionType { get; } = new(0x0123);
+    public static DicomStatus InvalidArgumentValue { get; } = new(0x0115);
     public static DicomStatus UnrecognizedOperation { get; } = new(0x0211);
     public static DicomStatus OutOfResources { get; } = new(0xA700);
     public static DicomStatus SubOperationsOutOfResources { get; } = new(0xA702);

@@ -148,6 +148,7 @@ internal sealed partial class DimseSession(DicomServiceDispatcher dispatcher, Di
 
         result ??= new DicomNResult(DicomStatus.SopClassNotSupported);
         await RespondAsync(context, result.Status, result.DataSet, cancellationToken).ConfigureAwait(false);
+        await RunAfterResponseAsync(result, context, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task RespondAsync(DicomRequestContext context, DicomStatus status, DicomDataset? dataSet, CancellationToken cancellationToken, DicomSubOperations? counts = null)

@@ -7,11 +7,11 @@ using Teleread.Dicom.Network;
 namespace Teleread.Server.Dimse;
 
 /// <summary>C-GET SCP: the matching instances of the caller's clinic, each opened only when its C-STORE sub-operation runs.</summary>
-public sealed class DimseGetHandler(RetrieveService retrieve, ClinicAeDirectory clinics) : IDicomGetHandler
+public sealed class DimseGetHandler(RetrieveService retrieve, StudyQueryService queries, ClinicAeDirectory clinics) : IDicomGetHandler
 {
     public async ValueTask<IReadOnlyList<DicomInstanceSource>> GetAsync(DicomQueryRequest request, CancellationToken cancellationToken)
     {
         var clinic = await clinics.FindClinicAsync(request.Context.CallingAeTitle, cancellationToken).ConfigureAwait(false);
-        return clinic is null ? [] : await DimseInstanceSources.FindAsync(retrieve, ArchiveAccess.Clinic(clinic), request.Identifier, cancellationToken).ConfigureAwait(false);
+        return clinic is null ? [] : await DimseInstanceSources.FindAsync(retrieve, queries, ArchiveAccess.Clinic(clinic), request.Identifier, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,16 +1,14 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using Teleread.Dicom;
 using Teleread.Dicom.Network;
 using Teleread.Server.Configuration;
 
 namespace Teleread.Server.Dimse;
 
 /// <summary>
-/// The DICOM port of `teleread serve`: accepts associations called to our AE title from AE titles that belong
-/// to a clinic (others get A-ASSOCIATE-RJ "calling AE title not recognized"), every SOP class in any
-/// transfer syntax the core knows (so a sender keeps its images as they are), and serves C-ECHO, C-STORE,
-/// C-FIND and C-GET through the archive.
+/// The DICOM port of `teleread serve` (and its TLS port when one is configured): associations as
+/// <see cref="DimseAssociationPolicy"/> decides, serving C-ECHO, C-STORE, C-FIND, C-MOVE, C-GET and
+/// Storage Commitment through the archive.
 /// </summary>
 public sealed class DimseListener(
     IOptions<TelereadOptions> options,
@@ -18,57 +16,76 @@ public sealed class DimseListener(
     DimseStoreHandler store,
     DimseFindHandler find,
     DimseGetHandler get,
+    DimseMoveHandler move,
+    DimseStorageCommitmentHandler commitment,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
     private DicomServer? _server;
+    private DicomServer? _tlsServer;
 
     public IPEndPoint? LocalEndPoint => _server?.LocalEndPoint;
+
+    /// <summary>The separate TLS listener, when Teleread:Dicom:Tls:Port is set.</summary>
+    public IPEndPoint? TlsEndPoint => _tlsServer?.LocalEndPoint;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var dicom = options.Value.Dicom;
-        if (dicom.Port == 0 && !dicom.ListenOnEphemeralPort)
-        {
-            return Task.CompletedTask;
-        }
-
-        var preferred = new[] { DicomTransferSyntax.ExplicitVRLittleEndian.Uid, DicomTransferSyntax.ImplicitVRLittleEndian.Uid };
-        var syntaxes = preferred.Concat(DicomTransferSyntax.All.Select(t => t.Uid).Where(u => !preferred.Contains(u))).ToArray();
-        var policy = new DicomAssociationPolicy().AcceptAnyAbstractSyntax(syntaxes);
-        policy.MaximumPduLength = 256 * 1024;
-        policy.RequestValidator = async (request, ct) =>
-            !string.Equals(request.CalledAeTitle.Trim(), dicom.AeTitle, StringComparison.Ordinal) ? DicomAssociationRejection.CalledAeTitleNotRecognized
-            : await clinics.FindClinicAsync(request.CallingAeTitle, ct).ConfigureAwait(false) is null ? DicomAssociationRejection.CallingAeTitleNotRecognized
-            : null;
+        var policy = DimseAssociationPolicy.Create(dicom, clinics);
         var dispatcher = new DicomServiceDispatcher(loggers.CreateLogger<DicomServiceDispatcher>())
         {
             Echo = new EchoHandler(),
             Store = store,
             Find = find,
             Get = get,
+            Move = move,
+            NAction = commitment,
         };
-        _server = new DicomServer(
-            new DicomServerOptions { BindAddress = IPAddress.Parse(dicom.BindAddress), Port = dicom.Port },
-            policy, dispatcher.HandleAsync, loggers.CreateLogger<DicomServer>());
-        _server.Start();
-        DimseLog.Listening(loggers.CreateLogger<DimseListener>(), dicom.AeTitle, _server.LocalEndPoint.ToString());
+        var log = loggers.CreateLogger<DimseListener>();
+        if (dicom.Port != 0 || dicom.ListenOnEphemeralPort)
+        {
+            var tlsOnMainPort = dicom.Tls.Enabled && dicom.Tls.Port is null;
+            _server = Start(tlsOnMainPort ? DimseServerOptions.Tls(dicom, dicom.Port) : DimseServerOptions.Plain(dicom, dicom.Port), policy, dispatcher);
+            DimseLog.Listening(log, dicom.AeTitle, _server.LocalEndPoint.ToString());
+        }
+
+        if (dicom.Tls.Enabled && dicom.Tls.Port is { } tlsPort)
+        {
+            _tlsServer = Start(DimseServerOptions.Tls(dicom, tlsPort), policy, dispatcher);
+            DimseLog.ListeningTls(log, dicom.AeTitle, _tlsServer.LocalEndPoint.ToString());
+        }
+
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is not null)
+        var grace = TimeSpan.FromSeconds(options.Value.ShutdownTimeoutSeconds);
+        foreach (var server in new[] { _server, _tlsServer })
         {
-            await _server.StopAsync(TimeSpan.FromSeconds(options.Value.ShutdownTimeoutSeconds)).ConfigureAwait(false);
+            if (server is not null)
+            {
+                await server.StopAsync(grace).ConfigureAwait(false);
+            }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_server is not null)
+        foreach (var server in new[] { _server, _tlsServer })
         {
-            await _server.DisposeAsync().ConfigureAwait(false);
+            if (server is not null)
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+            }
         }
+    }
+
+    private DicomServer Start(DicomServerOptions serverOptions, DicomAssociationPolicy policy, DicomServiceDispatcher dispatcher)
+    {
+        var server = new DicomServer(serverOptions, policy, dispatcher.HandleAsync, loggers.CreateLogger<DicomServer>());
+        server.Start();
+        return server;
     }
 
     private sealed class EchoHandler : IDicomEchoHandler

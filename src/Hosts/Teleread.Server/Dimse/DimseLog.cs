@@ -5,4 +5,22 @@ public static partial class DimseLog
 {
     [LoggerMessage(1100, LogLevel.Information, "DICOM listener {AeTitle} on {EndPoint}")]
     public static partial void Listening(ILogger logger, string aeTitle, string endPoint);
+
+    [LoggerMessage(1101, LogLevel.Information, "DICOM TLS listener {AeTitle} on {EndPoint}")]
+    public static partial void ListeningTls(ILogger logger, string aeTitle, string endPoint);
+
+    [LoggerMessage(1110, LogLevel.Warning, "C-MOVE from {CallingAe} to {Destination}: not a node of the caller's clinic (A801)")]
+    public static partial void MoveDestinationUnknown(ILogger logger, string callingAe, string destination);
+
+    [LoggerMessage(1111, LogLevel.Warning, "C-MOVE destination {Destination} at {Host}:{Port} unreachable: {Reason}")]
+    public static partial void MoveDestinationUnreachable(ILogger logger, string destination, string host, int port, string reason);
+
+    [LoggerMessage(1112, LogLevel.Warning, "C-MOVE sub-operation for {SopInstanceUid} failed: {Reason}")]
+    public static partial void MoveSubOperationFailed(ILogger logger, string sopInstanceUid, string reason);
+
+    [LoggerMessage(1120, LogLevel.Information, "Storage commitment {TransactionUid} from {CallingAe}: {Committed} committed, {Failed} failed")]
+    public static partial void CommitmentChecked(ILogger logger, string transactionUid, string callingAe, int committed, int failed);
+
+    [LoggerMessage(1121, LogLevel.Warning, "Storage commitment report {TransactionUid} for {CallingAe} not delivered: {Reason}")]
+    public static partial void CommitmentReportNotDelivered(ILogger logger, string transactionUid, string callingAe, string reason);
 }

@@ -191,6 +191,34 @@ public sealed class ReadingPersistenceTests
 
     [Theory]
     [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task A_burst_of_images_moves_the_stability_clock_once_per_resolution_step_not_per_instance(string provider)
+    {
+        await using var d = await ReadingDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(TestData.Monday0900Jst);
+        var service = d.Service(clock);
+        await service.Directory.UpsertClinicAsync(ReadingDatabase.Clinic(), Ct);
+        var id = (await service.ReceiveAsync(new NewReadingRequest("clinic-a", "p", "study-7", TestData.Details()), ClinicUser, Ct)).Request!.Id;
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await service.ImagesArrivedAsync("clinic-a", "study-7", 1, Ct);
+        var first = (await service.FindAsync(id, Ct))!;
+
+        for (var i = 0; i < 5; i++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(300));
+            await service.ImagesArrivedAsync("clinic-a", "study-7", 1, Ct);
+        }
+
+        var afterBurst = (await service.FindAsync(id, Ct))!;
+        Assert.Equal(first.Version, afterBurst.Version);
+        Assert.Equal(first.LastImageAt, afterBurst.LastImageAt);
+
+        clock.Advance(ReadingService.ArrivalClockResolution);
+        await service.ImagesArrivedAsync("clinic-a", "study-7", 1, Ct);
+        Assert.Equal(clock.GetUtcNow(), (await service.FindAsync(id, Ct))!.LastImageAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
     public async Task A_restart_in_the_middle_of_an_escalation_still_escalates_exactly_once(string provider)
     {
         await using var d = await ReadingDatabase.CreateAsync(provider);

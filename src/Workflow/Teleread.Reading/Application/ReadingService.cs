@@ -52,13 +52,25 @@ public sealed class ReadingService(IDatabase db, TimeProvider clock, ReadingOpti
             : CommandOutcome.Ok(request);
     }
 
+    /// <summary>How far a request's last-image time may lag behind the newest image.</summary>
+    public static readonly TimeSpan ArrivalClockResolution = TimeSpan.FromSeconds(2);
+
     /// <summary>More images of a study arrived: restarts the stability clock, or reopens a request visibly.</summary>
     public async Task<IReadOnlyList<CommandOutcome>> ImagesArrivedAsync(string clinicId, string studyReference, int count, CancellationToken ct)
     {
         var requests = await Requests.ListAsync(new ReadingRequestFilter(ClinicId: clinicId, StudyReference: studyReference), ct).ConfigureAwait(false);
         var outcomes = new List<CommandOutcome>();
+        var arrivedAt = clock.GetUtcNow();
         foreach (var r in requests.Where(r => r.State != ReadingState.Cancelled))
         {
+            // A series arrives as hundreds of instances within seconds: the stability clock only needs moving when it
+            // is noticeably behind (StudyStableFor is minutes), not once per instance.
+            if (r.State == ReadingState.Received && arrivedAt - r.LastImageAt < ArrivalClockResolution)
+            {
+                outcomes.Add(CommandOutcome.Ok(r));
+                continue;
+            }
+
             outcomes.Add(await MutateAsync(r.Id, null, request =>
             {
                 var now = clock.GetUtcNow();

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Teleread.Server.Configuration;
 
-/// <summary>The "Teleread" configuration section. docs/configuration.md lists every key with its default.</summary>
+/// <summary>The "Teleread" configuration section. README.md (Configuration) lists every key with its default.</summary>
 public sealed class TelereadOptions
 {
     public const string Section = "Teleread";

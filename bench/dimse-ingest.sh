@@ -27,6 +27,23 @@ project="$root/bench/Teleread.Dicom.Benchmarks"
 dotnet build "$project" -c Release -v q -nologo -clp:ErrorsOnly >/dev/null
 dotnet "$project/bin/Release/net10.0/Teleread.Dicom.Benchmarks.dll" --generate "$data"
 "$root/teleread" --help >/dev/null
+# A warm-up set (copies of 200 small files and 20 CT slices under new UIDs) is stored into every server before it is
+# timed, so the figures are those of a running server, not of a process still compiling its code (Teleread's JIT,
+# Orthanc's caches) — the same for both peers.
+[ -d "$data/warmup" ] || /usr/bin/python3 - "$data" <<'PY'
+import os, sys, pydicom
+from pydicom.uid import generate_uid
+data = sys.argv[1]; out = os.path.join(data, "warmup"); os.makedirs(out)
+study = generate_uid()
+files = sorted(os.listdir(os.path.join(data, "small")))[:200] + sorted(os.listdir(os.path.join(data, "ct")))[:20]
+for i, name in enumerate(files):
+    src = os.path.join(data, "small" if i < 200 else "ct", name)
+    ds = pydicom.dcmread(src)
+    ds.StudyInstanceUID = study
+    ds.SeriesInstanceUID = study + (".1" if i < 200 else ".2")
+    ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = generate_uid()
+    ds.save_as(os.path.join(out, "%05d.dcm" % i), write_like_original=True)
+PY
 gcc -shared -fPIC -o "$work/loopback-bind.so" "$root/tools/test/loopback-bind.c" -ldl
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_echo() { # AET AEC PORT
@@ -69,6 +86,7 @@ for run in $(seq 1 "$runs"); do
   for peer in teleread orthanc; do
     "start_$peer" "$work/$peer-$run"
     if [ "$peer" = teleread ]; then aec=TELEREAD; else aec=ORTHANC; fi
+    store "$aec" "$dport" warmup > /dev/null
     for set in ct small; do
       before=$(cpu "$pid")
       seconds[$peer-$set]+="$(store "$aec" "$dport" "$set") "

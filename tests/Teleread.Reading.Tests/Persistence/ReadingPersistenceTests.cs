@@ -191,6 +191,22 @@ public sealed class ReadingPersistenceTests
 
     [Theory]
     [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task The_first_image_moves_the_stability_clock_even_a_moment_after_the_request_arrived(string provider)
+    {
+        await using var d = await ReadingDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(TestData.Monday0900Jst);
+        var service = d.Service(clock);
+        await service.Directory.UpsertClinicAsync(ReadingDatabase.Clinic(), Ct);
+        var id = (await service.ReceiveAsync(new NewReadingRequest("clinic-a", "p", "study-8", TestData.Details()), ClinicUser, Ct)).Request!.Id;
+        clock.Advance(TimeSpan.FromMilliseconds(50));
+
+        await service.ImagesArrivedAsync("clinic-a", "study-8", 1, Ct);
+
+        Assert.Equal(clock.GetUtcNow(), (await service.FindAsync(id, Ct))!.LastImageAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
     public async Task A_burst_of_images_moves_the_stability_clock_once_per_resolution_step_not_per_instance(string provider)
     {
         await using var d = await ReadingDatabase.CreateAsync(provider);

@@ -64,8 +64,8 @@ public sealed class ReadingService(IDatabase db, TimeProvider clock, ReadingOpti
         foreach (var r in requests.Where(r => r.State != ReadingState.Cancelled))
         {
             // A series arrives as hundreds of instances within seconds: the stability clock only needs moving when it
-            // is noticeably behind (StudyStableFor is minutes), not once per instance.
-            if (r.State == ReadingState.Received && arrivedAt - r.LastImageAt < ArrivalClockResolution)
+            // is noticeably behind (StudyStableFor is minutes), not once per instance. The first image is always recorded.
+            if (r.State == ReadingState.Received && r.LastImageAt > r.ReceivedAt && arrivedAt - r.LastImageAt < ArrivalClockResolution)
             {
                 outcomes.Add(CommandOutcome.Ok(r));
                 continue;

@@ -24,12 +24,14 @@ public sealed class StorescpPeer : IAsyncDisposable
 
     public IReadOnlyList<string> ReceivedFiles() => System.IO.Directory.GetFiles(Directory);
 
-    public static async Task<StorescpPeer> StartAsync(string aeTitle)
+    /// <param name="bitPreserving">+B: write each data set exactly as it came off the wire, the reference for what a sender sent.</param>
+    public static async Task<StorescpPeer> StartAsync(string aeTitle, bool bitPreserving = false)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("teleread-storescp-").FullName;
         var port = LoopbackOnly.FreePort();
         // +xa: accept every transfer syntax;
-        var process = PeerProcess.Start(RequiredTool.Find("storescp", "dcmtk"), ["-aet", aeTitle, "+xa", "-od", directory, port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        string[] options = bitPreserving ? ["+B"] : [];
+        var process = PeerProcess.Start(RequiredTool.Find("storescp", "dcmtk"), ["-aet", aeTitle, "+xa", .. options, "-od", directory, port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         var peer = new StorescpPeer(process, directory, aeTitle, port);
         try
         {

@@ -26,6 +26,18 @@ public class AssociationNegotiationTests
     }
 
     [Fact]
+    public async Task With_requestor_order_preferred_the_first_proposed_syntax_we_accept_wins()
+    {
+        var policy = new DicomAssociationPolicy().Accept(TestUids.CtImageStorage, TestUids.ExplicitVrLittleEndian, TestUids.JpegLossless, TestUids.ImplicitVrLittleEndian);
+        policy.PreferRequestorTransferSyntaxOrder = true;
+
+        var result = await policy.NegotiateAsync(Request(
+            new PresentationContextRequestItem(1, TestUids.CtImageStorage, [TestUids.ExplicitVrBigEndian, TestUids.JpegLossless, TestUids.ExplicitVrLittleEndian])));
+
+        Assert.Equal(TestUids.JpegLossless, Assert.Single(result.PresentationContexts).TransferSyntax);
+    }
+
+    [Fact]
     public async Task Rejects_unknown_abstract_syntaxes_and_unsupported_transfer_syntaxes_per_context()
     {
         var policy = new DicomAssociationPolicy().Accept(TestUids.Verification, TestUids.ImplicitVrLittleEndian);

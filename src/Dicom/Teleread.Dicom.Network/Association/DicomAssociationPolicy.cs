@@ -27,6 +27,12 @@ public sealed class DicomAssociationPolicy
     /// <summary>Validates a User Identity sub-item; a rejected identity ends in A-ASSOCIATE-RJ permanent, service-user, no-reason-given.</summary>
     public Func<DicomAssociationRequest, UserIdentityRequestSubItem, CancellationToken, ValueTask<DicomUserIdentityResult>>? UserIdentityValidator { get; set; }
 
+    /// <summary>
+    /// When true, the first transfer syntax the requestor proposed that we accept wins (an archive keeps what the sender
+    /// chose, e.g. the JPEG a file already is); when false (default), our preference order decides.
+    /// </summary>
+    public bool PreferRequestorTransferSyntaxOrder { get; set; }
+
     /// <summary>When true, a request without a User Identity sub-item is rejected.</summary>
     public bool RequireUserIdentity { get; set; }
 
@@ -151,6 +157,17 @@ public sealed class DicomAssociationPolicy
             if (ours is null)
             {
                 return (PresentationContextResult.AbstractSyntaxNotSupported, null);
+            }
+        }
+
+        if (PreferRequestorTransferSyntaxOrder)
+        {
+            foreach (var theirs in proposed.TransferSyntaxes)
+            {
+                if (Array.IndexOf(ours, theirs) >= 0)
+                {
+                    return (PresentationContextResult.Acceptance, theirs);
+                }
             }
         }
 

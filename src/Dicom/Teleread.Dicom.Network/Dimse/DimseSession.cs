@@ -122,8 +122,9 @@ internal sealed partial class DimseSession(DicomServiceDispatcher dispatcher, Di
         }
 
         var dataSet = inbound.Message.OpenDataSet();
-        var status = await Guard(() => dispatcher.Store.StoreAsync(new DicomStoreRequest(context), dataSet, cancellationToken), context).ConfigureAwait(false);
-        await RespondAsync(context, status, null, cancellationToken).ConfigureAwait(false);
+        var request = new DicomStoreRequest(context);
+        var status = await Guard(() => dispatcher.Store.StoreAsync(request, dataSet, cancellationToken), context).ConfigureAwait(false);
+        await RespondAsync(context, status, null, cancellationToken, errorComment: status.IsSuccess ? null : request.ErrorComment).ConfigureAwait(false);
     }
 
     private async Task NServiceAsync(InboundMessage inbound, DicomRequestContext context, CancellationToken cancellationToken)
@@ -151,9 +152,15 @@ internal sealed partial class DimseSession(DicomServiceDispatcher dispatcher, Di
         await RunAfterResponseAsync(result, context, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task RespondAsync(DicomRequestContext context, DicomStatus status, DicomDataset? dataSet, CancellationToken cancellationToken, DicomSubOperations? counts = null)
+    private async Task RespondAsync(DicomRequestContext context, DicomStatus status, DicomDataset? dataSet, CancellationToken cancellationToken,
+        DicomSubOperations? counts = null, string? errorComment = null)
     {
         var response = DicomCommand.ResponseTo(context.Command, status, hasDataSet: dataSet is not null);
+        if (!string.IsNullOrWhiteSpace(errorComment))
+        {
+            response.ErrorComment = ErrorComments.Fit(errorComment);
+        }
+
         if (counts is { } c)
         {
             response.SubOperations = c;

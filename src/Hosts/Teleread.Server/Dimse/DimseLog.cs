@@ -23,4 +23,7 @@ public static partial class DimseLog
 
     [LoggerMessage(1121, LogLevel.Warning, "Storage commitment report {TransactionUid} for {CallingAe} not delivered: {Reason}")]
     public static partial void CommitmentReportNotDelivered(ILogger logger, string transactionUid, string callingAe, string reason);
+
+    [LoggerMessage(1130, LogLevel.Warning, "C-STORE of {SopInstanceUid} from {CallingAe} refused with status 0x{Status:X4}: {Reason}")]
+    public static partial void StoreRefused(ILogger logger, string sopInstanceUid, string callingAe, ushort status, string reason);
 }

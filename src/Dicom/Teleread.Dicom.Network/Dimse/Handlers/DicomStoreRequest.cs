@@ -15,4 +15,7 @@ public sealed record DicomStoreRequest(DicomRequestContext Context)
     public string? MoveOriginatorAeTitle => Context.Command.MoveOriginatorAeTitle;
 
     public ushort? MoveOriginatorMessageId => Context.Command.MoveOriginatorMessageId;
+
+    /// <summary>Why a store failed or warned, sent back as Error Comment (0000,0902), cut to the 64 characters LO holds.</summary>
+    public string? ErrorComment { get; set; }
 }

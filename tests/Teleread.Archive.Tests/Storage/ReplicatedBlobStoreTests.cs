@@ -102,6 +102,21 @@ public sealed class ReplicatedBlobStoreTests
     }
 
     [Fact]
+    public async Task Verified_read_skips_a_copy_longer_than_recorded_and_serves_the_good_one_from_one_read()
+    {
+        using var sites = new TwoSites();
+        var bytes = GeneratedStream.Bytes(40_000);
+        var commit = await sites.Store.PutAsync("a/b", bytes);
+        await sites.EastFiles.PutAsync("a/b", [.. bytes, 0x42]);
+
+        await using var stream = await sites.Store.OpenReadAsync(commit.ToExpectation());
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+
+        Assert.Equal(bytes, copy.ToArray());
+    }
+
+    [Fact]
     public async Task Verified_ranged_read_comes_from_a_good_copy()
     {
         using var sites = new TwoSites();

@@ -89,7 +89,8 @@ public sealed class ReplicatedBlobStore : IBlobStore
 
     /// <summary>
     /// Reads a copy that matches what the index recorded. Objects up to <see cref="VerifyBeforeServingMaxBytes"/>
-    /// are hashed before the stream is returned, so a corrupted copy is skipped for the next site; larger ones
+    /// are hashed before the stream is returned, so a corrupted copy is skipped for the next site (those up to
+    /// <see cref="VerifiedBlobBuffer.MaxBytes"/> are read once into memory and served from there); larger ones
     /// are checked for size first and hashed while streaming (a full read then throws <see cref="BlobIntegrityException"/> at the end).
     /// </summary>
     public async Task<Stream> OpenReadAsync(BlobExpectation expected, BlobRange? range = null, CancellationToken cancellationToken = default)
@@ -101,7 +102,20 @@ public sealed class ReplicatedBlobStore : IBlobStore
         {
             try
             {
-                if (expected.Length <= VerifyBeforeServingMaxBytes)
+                if (range is null && expected.Length <= Math.Min(VerifyBeforeServingMaxBytes, VerifiedBlobBuffer.MaxBytes))
+                {
+                    var (verified, state) = await VerifiedBlobBuffer.ReadAsync(site, expected, cancellationToken).ConfigureAwait(false);
+                    if (verified is not null)
+                    {
+                        return verified;
+                    }
+
+                    failures.Add(new BlobIntegrityException(site.Name, expected.Key, state.ToString().ToLowerInvariant()));
+                    continue;
+                }
+
+                var preverified = expected.Length <= VerifyBeforeServingMaxBytes;
+                if (preverified)
                 {
                     var state = await BlobVerifier.CheckAsync(site, expected, cancellationToken).ConfigureAwait(false);
                     if (state is not BlobCopyState.Good)
@@ -125,7 +139,7 @@ public sealed class ReplicatedBlobStore : IBlobStore
                 }
 
                 var stream = await site.OpenReadAsync(expected.Key, range, cancellationToken).ConfigureAwait(false);
-                return range is null ? new VerifyingReadStream(stream, site.Name, expected) : stream;
+                return range is null && !preverified ? new VerifyingReadStream(stream, site.Name, expected) : stream;
             }
             catch (Exception e) when (BlobVerifier.IsSiteFailure(e, cancellationToken))
             {

@@ -81,7 +81,8 @@ public sealed class StorageScrubJob(
         try
         {
             var scrubber = new BlobScrubber(store.Sites, options.ScrubConcurrency);
-            var progress = new Progress<BlobScrubReport>(r => _status = _status with { Report = r });
+            // Reported synchronously, and only while running: Progress<T> would post a stale snapshot that can land after the final report.
+            var progress = new RunningReport(this);
             var report = await scrubber.ScrubAsync(index.ExpectedBlobsAsync(cancellationToken), repair: true, progress, cancellationToken).ConfigureAwait(false);
             _status = new StorageScrubStatus(false, started, clock.GetUtcNow(), report, null);
             StorageScrubLog.Finished(logger, report.Checked, report.Healthy, report.Repaired, report.Unrecoverable, report.Unavailable);
@@ -97,5 +98,21 @@ public sealed class StorageScrubJob(
     {
         _gate.Dispose();
         base.Dispose();
+    }
+
+    private sealed class RunningReport(StorageScrubJob job) : IProgress<BlobScrubReport>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(BlobScrubReport value)
+        {
+            lock (_gate)
+            {
+                if (job._status.Running && (job._status.Report is null || job._status.Report.Checked <= value.Checked))
+                {
+                    job._status = job._status with { Report = value };
+                }
+            }
+        }
     }
 }

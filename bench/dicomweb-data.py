@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Writes the STOW/WADO inputs of bench/dicomweb.sh: 500 small instances (64x64, 10 studies) and a 300-slice 512x512 CT series."""
+"""Writes the STOW/WADO inputs of bench/dicomweb.sh: 500 small instances (64x64, 10 studies), a 300-slice 512x512 CT
+series, and a warm-up set (100 small instances and 10 CT slices of another study) each server stores before it is timed."""
 import os
 import sys
 
@@ -35,7 +36,22 @@ def write(path, study, series, sop, number, size, pixels):
     ds.save_as(path, write_like_original=False)
 
 
+def warmup(root):
+    rng = np.random.default_rng(2)
+    out = os.path.join(root, "warmup")
+    os.makedirs(out, exist_ok=True)
+    study = "2.25.70039999"
+    for i in range(110):
+        size = 64 if i < 100 else 512
+        pixels = rng.integers(0, 4096, (size, size), dtype=np.uint16)
+        write(os.path.join(out, "%05d.dcm" % i), study, study + (".1" if size == 64 else ".2"), "%s.9.%d" % (study, i), i + 1, size, pixels)
+
+
 def main(root):
+    if not os.path.isdir(os.path.join(root, "warmup")):
+        warmup(root)
+    if os.path.isdir(os.path.join(root, "ct")):
+        return
     rng = np.random.default_rng(1)
     small = os.path.join(root, "small")
     os.makedirs(small, exist_ok=True)

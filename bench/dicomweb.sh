@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Teleread against Orthanc 1.10 + its DICOMweb plugin on this machine, in one run:
 #   STOW-RS ingest (500 small instances, a 300-slice 512x512 CT, multipart batches),
-#   WADO-RS of the whole CT series (seconds, MB/s, server RSS sampled from /proc/PID/status during the retrieve),
+#   WADO-RS of the whole CT series (one untimed retrieve, then the median of 5: seconds, MB/s, server RSS sampled from
+#   /proc/PID/status during the retrieves),
 #   QIDO-RS study search p50/p99 and STUDY-level C-FIND (Teleread's SCU, NoDelay) on an index of $STUDIES studies,
 #   on SQLite and on PostgreSQL; Orthanc's QIDO-RS on $ORTHANC_STUDIES studies loaded through STOW-RS.
 # Usage: bench/dicomweb.sh [WORK_DIR]   (env: STUDIES=100000 ORTHANC_STUDIES=5000 ROUNDS=200 TELEREAD_BENCH_POSTGRES=…)
@@ -19,7 +20,7 @@ project="$root/bench/Teleread.Archive.Benchmarks"
 dotnet build "$project" -c Release -v q -nologo -clp:ErrorsOnly >/dev/null
 tool() { dotnet "$project/bin/Release/net10.0/Teleread.Archive.Benchmarks.dll" "$@"; }
 "$root/teleread" --help >/dev/null # builds the CLI once
-[ -d "$work/data/ct" ] || /usr/bin/python3 "$root/bench/dicomweb-data.py" "$work/data"
+[ -d "$work/data/warmup" ] || /usr/bin/python3 "$root/bench/dicomweb-data.py" "$work/data"
 [ -d "$work/data/qido-$orthanc_studies" ] || tool files "$work/data/qido-$orthanc_studies" "$orthanc_studies"
 ct_study=2.25.70029999
 pids=()
@@ -68,6 +69,7 @@ search_at_scale() { # LABEL PROVIDER CONNECTION DATA_DIR [server flags…]
 
 rm -rf "$work/teleread" "$work/teleread-pg" "$work/orthanc"
 start_teleread "$work/teleread"
+tool stow "$base" "$token" "$work/data/warmup" 50 > /dev/null # untimed: a running server, not one still compiling
 t_small=$(tool stow "$base" "$token" "$work/data/small" 50)
 t_ct=$(tool stow "$base" "$token" "$work/data/ct" 30)
 t_wado=$(with_rss "$teleread_pid" tool wado "$base" "$token" "$ct_study" "$ct_study.1")
@@ -94,6 +96,7 @@ Orthanc "$work/orthanc/orthanc.json" > "$work/orthanc.log" 2>&1 &
 orthanc_pid=$!; pids+=("$orthanc_pid")
 wait_http "http://127.0.0.1:$o_port/system"
 obase="http://127.0.0.1:$o_port/dicom-web"
+tool stow "$obase" - "$work/data/warmup" 50 > /dev/null
 o_small=$(tool stow "$obase" - "$work/data/small" 50)
 o_ct=$(tool stow "$obase" - "$work/data/ct" 30)
 o_wado=$(with_rss "$orthanc_pid" tool wado "$obase" - "$ct_study" "$ct_study.1")

@@ -106,6 +106,51 @@ public abstract partial class ArchiveContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pipelined_ingest_indexes_in_arrival_order_so_the_first_copy_wins_as_one_at_a_time()
+    {
+        var source = new IngestSource(ClinicA, IngestOrigin.Stow);
+        byte[][] parts =
+        [
+            TestInstances.Make("1.2.9.1", "1.2.9.1.1", "1.2.9.1.1.1", patientId: "P1"),
+            .. Enumerable.Range(2, 12).Select(i => TestInstances.Make("1.2.9.1", "1.2.9.1.1", $"1.2.9.1.1.{i}", patientId: "P1")),
+            TestInstances.Make("1.2.9.1", "1.2.9.1.1", "1.2.9.1.1.1", patientId: "P1", pixelSeed: 9),
+            TestInstances.Make("1.2.9.1", "1.2.9.1.1", "1.2.9.1.1.99", patientId: "P2"),
+        ];
+        var pending = new List<Task<IngestResult>>();
+        Task? last = null;
+        foreach (var part in parts)
+        {
+            var task = await _ingest.BeginIngestAsync(source, new MemoryStream(part), null, last, CancellationToken.None);
+            pending.Add(task);
+            last = task;
+        }
+
+        var results = await Task.WhenAll(pending);
+
+        Assert.All(results[..13], r => Assert.Equal(IngestOutcome.Stored, r.Outcome));
+        Assert.Equal(IngestOutcome.Conflict, results[13].Outcome);
+        Assert.Equal(IngestOutcome.Conflict, results[14].Outcome);
+        Assert.Equal(13, await BlobCount());
+        await using var stored = await _retrieve.OpenAsync((await _retrieve.ListInstancesAsync(ArchiveAccess.All, "1.2.9.1", null, "1.2.9.1.1.1", CancellationToken.None)).Single(), CancellationToken.None);
+        using var copy = new MemoryStream();
+        await stored.CopyToAsync(copy);
+        Assert.Equal(parts[0], copy.ToArray());
+    }
+
+    [Fact]
+    public async Task A_pipelined_part_that_breaks_mid_stream_leaves_nothing_and_the_parts_before_it_are_kept()
+    {
+        var source = new IngestSource(ClinicA, IngestOrigin.Stow);
+        var first = await _ingest.BeginIngestAsync(source, new MemoryStream(TestInstances.Make("1.2.9.2", "1.2.9.2.1", "1.2.9.2.1.1")), null, null, CancellationToken.None);
+        var broken = new BreakingStream(TestInstances.Make("1.2.9.2", "1.2.9.2.1", "1.2.9.2.1.2"), breakAt: 100);
+
+        await Assert.ThrowsAsync<IOException>(() => _ingest.BeginIngestAsync(source, broken, null, first, CancellationToken.None));
+
+        Assert.Equal(IngestOutcome.Stored, (await first).Outcome);
+        Assert.Equal(1, await BlobCount());
+    }
+
+    [Fact]
     public async Task Different_content_under_a_stored_uid_or_another_patient_for_a_study_is_a_conflict_and_keeps_the_stored_data()
     {
         await Ingest(TestInstances.Make("1.2.4.1", "1.2.4.1.1", "1.2.4.1.1.1", patientId: "P1"));

@@ -26,6 +26,31 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
     }
 
     /// <summary>
+    /// Reads one PS3.10 instance from <paramref name="part10"/> into storage and returns the rest of its ingest — the
+    /// durable commit on every site, then indexing — as a running task, so a caller holding several instances (one
+    /// STOW-RS request) reads the next while this one's fsyncs run. Indexing waits for <paramref name="indexAfter"/>
+    /// (the previous instance's task), so instances are indexed in the order they arrived and the first copy of a
+    /// SOP Instance UID is the one kept, exactly as one at a time. The outcome is final only when the task completes.
+    /// </summary>
+    public async Task<Task<IngestResult>> BeginIngestAsync(IngestSource source, Stream part10, string? requiredStudyUid, Task? indexAfter, CancellationToken ct)
+    {
+        var streamed = await StreamBlobAsync(source, null, part10, ct).ConfigureAwait(false);
+        return streamed.Write is null ? Task.FromResult(streamed.Failure!) : FinishAsync(source, streamed.Write, requiredStudyUid, indexAfter, ct);
+    }
+
+    private async Task<IngestResult> FinishAsync(IngestSource source, IBlobWrite write, string? requiredStudyUid, Task? indexAfter, CancellationToken ct)
+    {
+        var committed = await CommitBlobAsync(write, ct).ConfigureAwait(false);
+        if (indexAfter is not null)
+        {
+            // Only the order matters here; the previous instance reports its own failure.
+            await indexAfter.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+        }
+
+        return committed.Commit is null ? committed.Failure! : await IndexAsync(source, committed.Commit, null, ct, requiredStudyUid).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Ingests a bare data set as DIMSE delivers it, with the transfer syntax of its presentation context and
     /// the SOP class and instance named by the C-STORE command; the stored object is a proper PS3.10 file.
     /// </summary>
@@ -38,9 +63,16 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
 
     private async Task<(BlobCommit? Commit, IngestResult? Failure)> WriteBlobAsync(IngestSource source, byte[]? prefix, Stream content, CancellationToken ct)
     {
+        var streamed = await StreamBlobAsync(source, prefix, content, ct).ConfigureAwait(false);
+        return streamed.Write is null ? (null, streamed.Failure) : await CommitBlobAsync(streamed.Write, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Copies the content into a new blob write, not yet committed; on failure nothing is left behind.</summary>
+    private async Task<(IBlobWrite? Write, IngestResult? Failure)> StreamBlobAsync(IngestSource source, byte[]? prefix, Stream content, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         var key = $"{source.ClinicId}/{now:yyyy}/{now:MM}/{now:dd}/{Guid.CreateVersion7():N}.dcm";
-        await using var write = await store.BeginWriteAsync(key, ct).ConfigureAwait(false);
+        var write = await store.BeginWriteAsync(key, ct).ConfigureAwait(false);
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try
         {
@@ -57,27 +89,55 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
 
             if (write.BytesWritten - (prefix?.Length ?? 0) == 0)
             {
-                await write.AbortAsync(CancellationToken.None).ConfigureAwait(false);
+                await DiscardAsync(write).ConfigureAwait(false);
                 return (null, IngestResult.Rejected(IngestStatus.CannotUnderstand, "The instance is empty."));
             }
 
-            return (await write.CommitAsync(ct).ConfigureAwait(false), null);
+            return (write, null);
         }
         catch (BlobStoreException ex)
         {
-            await write.AbortAsync(CancellationToken.None).ConfigureAwait(false);
+            await DiscardAsync(write).ConfigureAwait(false);
             return (null, IngestResult.Rejected(IngestStatus.OutOfResources, "Storage is not available: " + ex.Message));
         }
         catch
         {
             // The source broke (connection lost, truncated upload, cancelled): nothing partial is kept; the caller reports it.
-            await write.AbortAsync(CancellationToken.None).ConfigureAwait(false);
+            await DiscardAsync(write).ConfigureAwait(false);
             throw;
         }
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Makes a streamed write durable on every site (fsyncs) and disposes it.</summary>
+    private static async Task<(BlobCommit? Commit, IngestResult? Failure)> CommitBlobAsync(IBlobWrite write, CancellationToken ct)
+    {
+        await using (write.ConfigureAwait(false))
+        {
+            try
+            {
+                return (await write.CommitAsync(ct).ConfigureAwait(false), null);
+            }
+            catch (BlobStoreException ex)
+            {
+                await write.AbortAsync(CancellationToken.None).ConfigureAwait(false);
+                return (null, IngestResult.Rejected(IngestStatus.OutOfResources, "Storage is not available: " + ex.Message));
+            }
+            catch
+            {
+                await write.AbortAsync(CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
+    private static async Task DiscardAsync(IBlobWrite write)
+    {
+        await write.AbortAsync(CancellationToken.None).ConfigureAwait(false);
+        await write.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task<IngestResult> IndexAsync(IngestSource source, BlobCommit blob, (string SopClass, string SopInstance)? command, CancellationToken ct, string? requiredStudyUid = null)

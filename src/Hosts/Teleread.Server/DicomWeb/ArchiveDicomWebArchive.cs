@@ -12,14 +12,23 @@ namespace Teleread.Server.DicomWeb;
 /// <summary>The DICOMweb endpoints' port onto the archive: one ingest, one study query, one retrieve, always through the caller's access.</summary>
 public sealed class ArchiveDicomWebArchive(IngestService ingest, StudyQueryService queries, RetrieveService retrieve, ArchiveAccessResolver access) : IDicomWebArchive
 {
-    public async Task<DicomWebStoreOutcome> StoreAsync(Caller caller, Stream instance, string? requiredStudyUid, CancellationToken ct)
+    public async Task<DicomWebStoreOutcome> StoreAsync(Caller caller, Stream instance, string? requiredStudyUid, CancellationToken ct) =>
+        await await BeginStoreAsync(caller, instance, requiredStudyUid, null, ct).ConfigureAwait(false);
+
+    public async Task<Task<DicomWebStoreOutcome>> BeginStoreAsync(Caller caller, Stream instance, string? requiredStudyUid, Task? storeAfter, CancellationToken ct)
     {
         if (caller.Role != Role.ClinicUser || caller.ClinicId is null)
         {
-            return DicomWebStoreOutcome.Failed(DicomWebStoreOutcome.ProcessingFailure, "Only a clinic's users and devices store instances; the instance is stored for the caller's clinic.");
+            return Task.FromResult(DicomWebStoreOutcome.Failed(DicomWebStoreOutcome.ProcessingFailure, "Only a clinic's users and devices store instances; the instance is stored for the caller's clinic."));
         }
 
-        var result = await ingest.IngestAsync(new IngestSource(caller.ClinicId, IngestOrigin.Stow, null, caller.UserId), instance, requiredStudyUid, ct).ConfigureAwait(false);
+        var pending = await ingest.BeginIngestAsync(new IngestSource(caller.ClinicId, IngestOrigin.Stow, null, caller.UserId), instance, requiredStudyUid, storeAfter, ct).ConfigureAwait(false);
+        return OutcomeAsync(pending);
+    }
+
+    private static async Task<DicomWebStoreOutcome> OutcomeAsync(Task<IngestResult> pending)
+    {
+        var result = await pending.ConfigureAwait(false);
         return result.Succeeded
             ? new DicomWebStoreOutcome(true, result.SopClassUid, result.SopInstanceUid, result.StudyInstanceUid, result.SeriesInstanceUid, null, null, result.Outcome == IngestOutcome.Duplicate ? "Already stored" : null)
             : new DicomWebStoreOutcome(false, result.SopClassUid, result.SopInstanceUid, result.StudyInstanceUid, result.SeriesInstanceUid,

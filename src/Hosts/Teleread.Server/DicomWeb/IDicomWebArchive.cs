@@ -12,6 +12,20 @@ public interface IDicomWebArchive
     /// <summary>Stores one PS3.10 instance streamed from <paramref name="instance"/>; when <paramref name="requiredStudyUid"/> is set an instance of another study is refused.</summary>
     Task<DicomWebStoreOutcome> StoreAsync(Caller caller, Stream instance, string? requiredStudyUid, CancellationToken ct);
 
+    /// <summary>
+    /// Reads one instance from <paramref name="instance"/> and returns the remaining work (making it durable, indexing
+    /// it after <paramref name="storeAfter"/>) as a running task, so the next part can be read meanwhile.
+    /// </summary>
+    async Task<Task<DicomWebStoreOutcome>> BeginStoreAsync(Caller caller, Stream instance, string? requiredStudyUid, Task? storeAfter, CancellationToken ct)
+    {
+        if (storeAfter is not null)
+        {
+            await storeAfter.ConfigureAwait(false);
+        }
+
+        return Task.FromResult(await StoreAsync(caller, instance, requiredStudyUid, ct).ConfigureAwait(false));
+    }
+
     /// <summary>The matches of a QIDO-RS query the caller may see, each holding the attributes to return.</summary>
     Task<IReadOnlyList<DicomDataset>> QueryAsync(Caller caller, DicomWebQuery query, CancellationToken ct);
 

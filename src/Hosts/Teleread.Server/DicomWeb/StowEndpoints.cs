@@ -10,6 +10,8 @@ namespace Teleread.Server.DicomWeb;
 /// </summary>
 public static class StowEndpoints
 {
+    private const int InFlight = 8;
+
     public static RouteGroupBuilder MapStow(this RouteGroupBuilder group)
     {
         group.MapPost("/studies", (HttpContext http, [FromServices] IDicomWebArchive archive, ILogger<DicomWebLog> log, CancellationToken ct) => StoreAsync(http, archive, log, null, ct));
@@ -36,27 +38,45 @@ public static class StowEndpoints
         var responseType = DicomWebJson.ChooseDatasetResponseType(http.Request.Headers.Accept);
         var builder = new StoreResponseBuilder(DicomWebPaths.BaseUrl(http));
         var reader = new MultipartRelatedReader(http.Request.Body, boundary);
+        // Part n+1 is read while part n is made durable and indexed (in order); at most InFlight parts are pending.
+        var pending = new Queue<Task<DicomWebStoreOutcome>>();
+        Task? last = null;
+        MultipartFormatException? malformed = null;
         try
         {
             while (await reader.ReadNextPartAsync(ct).ConfigureAwait(false) is { } part)
             {
                 if (part.ContentType is { } partType && !MediaTypeValue.Parse(partType).Is(DicomMediaTypes.Dicom))
                 {
-                    builder.Add(DicomWebStoreOutcome.Failed(DicomWebStoreOutcome.CannotUnderstand, $"Part of type {partType} is not application/dicom."));
+                    pending.Enqueue(Task.FromResult(DicomWebStoreOutcome.Failed(DicomWebStoreOutcome.CannotUnderstand, $"Part of type {partType} is not application/dicom.")));
                     continue;
                 }
 
-                var outcome = await archive.StoreAsync(caller, part.Body, studyUid, ct).ConfigureAwait(false);
-                builder.Add(outcome);
-                if (!outcome.Stored)
+                var store = await archive.BeginStoreAsync(caller, part.Body, studyUid, last, ct).ConfigureAwait(false);
+                pending.Enqueue(store);
+                last = store;
+                while (pending.Count >= InFlight)
                 {
-                    DicomWebLog.InstanceRejected(log, outcome.SopInstanceUid ?? "?", outcome.FailureReason ?? 0, outcome.Message ?? "");
+                    Record(builder, log, await pending.Dequeue().ConfigureAwait(false));
                 }
             }
         }
         catch (MultipartFormatException e)
         {
-            throw DicomWebRequestException.BadRequest($"Malformed multipart body after {builder.StoredCount} stored instance(s): {e.Message}");
+            malformed = e;
+        }
+        finally
+        {
+            // Never leave work running after the request: what was read is finished (and counted) even when the body broke.
+            while (pending.Count > 0)
+            {
+                Record(builder, log, await pending.Dequeue().ConfigureAwait(false));
+            }
+        }
+
+        if (malformed is not null)
+        {
+            throw DicomWebRequestException.BadRequest($"Malformed multipart body after {builder.StoredCount} stored instance(s): {malformed.Message}");
         }
 
         if (builder.StoredCount + builder.FailedCount == 0)
@@ -71,5 +91,14 @@ public static class StowEndpoints
         }
 
         await DicomWebJson.WriteAsync(http.Response, builder.Build(studyUid), responseType, ct).ConfigureAwait(false);
+    }
+
+    private static void Record(StoreResponseBuilder builder, ILogger log, DicomWebStoreOutcome outcome)
+    {
+        builder.Add(outcome);
+        if (!outcome.Stored)
+        {
+            DicomWebLog.InstanceRejected(log, outcome.SopInstanceUid ?? "?", outcome.FailureReason ?? 0, outcome.Message ?? "");
+        }
     }
 }

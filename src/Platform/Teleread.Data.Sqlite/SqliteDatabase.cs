@@ -47,9 +47,10 @@ public sealed class SqliteDatabase : IDatabase
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = (Interlocked.Exchange(ref _initialised, 1) == 0
-            ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;"
-            : "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;") + (OptimizeDue() ? Optimize : "");
+        // journal_mode is the database's (set once); synchronous is each connection's: FULL makes every commit durable
+        // before it returns (an acknowledged instance's index row survives a power cut, not only its blob).
+        cmd.CommandText = (Interlocked.Exchange(ref _initialised, 1) == 0 ? "PRAGMA journal_mode=WAL; " : "")
+            + "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;" + (OptimizeDue() ? Optimize : "");
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }

@@ -8,13 +8,18 @@ namespace Teleread.Server.Tests;
 /// <summary>A real Teleread server on 127.0.0.1:0 with its own data directory (and PostgreSQL database when asked).</summary>
 public sealed class RunningServer : IAsyncDisposable
 {
+    private readonly string[] _args;
+    private readonly Action<WebApplication>? _mapExtra;
     private PostgresTestDatabase? _postgres;
+    private bool _handedOver;
 
-    private RunningServer(WebApplication app, string dataDirectory, PostgresTestDatabase? postgres)
+    private RunningServer(WebApplication app, string dataDirectory, PostgresTestDatabase? postgres, string[] args, Action<WebApplication>? mapExtra)
     {
         App = app;
         DataDirectory = dataDirectory;
         _postgres = postgres;
+        _args = args;
+        _mapExtra = mapExtra;
         BaseAddress = new Uri(ServerRunner.BoundUrl(app));
     }
 
@@ -36,10 +41,30 @@ public sealed class RunningServer : IAsyncDisposable
             args.AddRange(["--database", "postgres", "--connection-string", pg.ConnectionString]);
         }
 
-        var app = TelereadServer.Build([.. args], customise, mapExtra);
+        var app = await BuildAndStartAsync([.. args], customise, mapExtra);
+        return new RunningServer(app, data, pg, [.. args], mapExtra);
+    }
+
+    /// <summary>
+    /// Stops this server and starts a new process-like instance on the same data directory and database (new ports),
+    /// as after a restart. This object is then inert; dispose the returned one.
+    /// </summary>
+    public async Task<RunningServer> RestartAsync(Action<WebApplicationBuilder>? customise = null)
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        _handedOver = true;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var app = await BuildAndStartAsync(_args, customise, _mapExtra);
+        return new RunningServer(app, DataDirectory, _postgres, _args, _mapExtra);
+    }
+
+    private static async Task<WebApplication> BuildAndStartAsync(string[] args, Action<WebApplicationBuilder>? customise, Action<WebApplication>? mapExtra)
+    {
+        var app = TelereadServer.Build(args, customise, mapExtra);
         await TelereadServer.PrepareAsync(app, CancellationToken.None);
         await app.StartAsync();
-        return new RunningServer(app, data, pg);
+        return app;
     }
 
     public HttpClient CreateClient(string? bearer = null)
@@ -57,6 +82,11 @@ public sealed class RunningServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_handedOver)
+        {
+            return;
+        }
+
         await App.StopAsync();
         await App.DisposeAsync();
         if (_postgres is not null)

@@ -61,7 +61,7 @@ public static class TelereadServer
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")))
             .SetApplicationName("teleread");
         builder.Services.AddArchive(builder.Configuration, options.DataDirectory);
-        builder.Services.AddDimse();
+        builder.Services.AddDimse(builder.Configuration);
         builder.Services.AddSingleton<Teleread.Archive.Ingest.IInstanceStoredObserver, Reading.ReadingStudyArrivals>();
         builder.Services.AddSingleton<Teleread.Archive.IStudyAssignmentFilter, Reading.ReadingAssignmentFilter>();
         builder.Services.AddSingleton<Teleread.Archive.Retention.IStudyRetentionHold, Reading.ReadingRetentionHold>();
@@ -92,6 +92,7 @@ public static class TelereadServer
         app.MapAdminApi();
         app.MapDicomNodesApi();
         app.MapStorageApi();
+        app.MapCommitmentReportsApi();
         app.MapArchiveAdminApi();
         app.MapReadingApi();
         app.MapNotificationsApi();

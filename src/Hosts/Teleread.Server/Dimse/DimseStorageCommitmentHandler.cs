@@ -1,18 +1,21 @@
 using Teleread.Archive;
+using Teleread.Archive.Commitment;
 using Teleread.Archive.Retrieve;
 using Teleread.Dicom;
 using Teleread.Dicom.Network;
-using Teleread.Identity;
 
 namespace Teleread.Server.Dimse;
 
 /// <summary>
-/// Storage Commitment Push Model SCP: answers the N-ACTION at once, checks each referenced instance is stored
-/// for the caller's clinic, then sends the N-EVENT-REPORT on the same association when the requestor took the
-/// SCP role and is still there, otherwise on a new association to the clinic's node with the calling AE title.
+/// Storage Commitment Push Model SCP: checks each referenced instance is stored for the caller's clinic, writes the
+/// report to the durable outbox and only then answers the N-ACTION, so an answered request is never lost. The report
+/// then goes on the same association when the requestor took the SCP role and is still there (and leaves the outbox);
+/// otherwise <see cref="StorageCommitmentReportSender"/> sends it, at once and then with backoff, to the clinic's node
+/// with the calling AE title.
 /// </summary>
 public sealed class DimseStorageCommitmentHandler(
-    RetrieveService retrieve, ClinicAeDirectory clinics, DicomNodeStore nodes, DicomNodeConnector connector, ILogger<DimseStorageCommitmentHandler> logger)
+    RetrieveService retrieve, ClinicAeDirectory clinics, ICommitmentReportOutbox outbox, StorageCommitmentReportSender sender, TimeProvider clock,
+    ILogger<DimseStorageCommitmentHandler> logger)
     : IDicomNActionHandler
 {
     private const ushort RequestStorageCommitment = 1;
@@ -44,43 +47,37 @@ public sealed class DimseStorageCommitmentHandler(
         var stored = await retrieve.FindInstancesAsync(ArchiveAccess.Clinic(clinic), parsed.References.Select(r => r.SopInstanceUid).ToList(), cancellationToken).ConfigureAwait(false);
         var report = StorageCommitmentReport.Build(parsed.TransactionUid, parsed.References, stored);
         DimseLog.CommitmentChecked(logger, parsed.TransactionUid, callingAe, report.Committed, report.Failed);
+        // Held by this association until it has tried; after a crash the sender takes it once the lease has passed.
+        var id = await outbox.AddAsync(new NewCommitmentReport(clinic, callingAe, parsed.TransactionUid, report.EventTypeId, report.EventInformation),
+            clock.GetUtcNow() + sender.AttemptLease, cancellationToken).ConfigureAwait(false);
         return new DicomNResult(DicomStatus.Success)
         {
-            AfterResponse = (reporter, ct) => DeliverAsync(reporter, report, clinic, callingAe, parsed.TransactionUid, ct),
+            AfterResponse = (reporter, ct) => DeliverAsync(reporter, report, id, callingAe, parsed.TransactionUid, ct),
         };
     }
 
-    private async Task DeliverAsync(DicomEventReporter reporter, StorageCommitmentReport report, string clinic, string callingAe, string transactionUid, CancellationToken ct)
+    private async Task DeliverAsync(DicomEventReporter reporter, StorageCommitmentReport report, string id, string callingAe, string transactionUid, CancellationToken ct)
     {
-        if (await reporter.TrySendAsync(DicomUids.StorageCommitmentPushModel, DicomUids.StorageCommitmentPushModelInstance,
-                report.EventTypeId, report.EventInformation, ct).ConfigureAwait(false) is not null)
-        {
-            return;
-        }
-
-        var node = await nodes.FindAsync(clinic, callingAe, ct).ConfigureAwait(false);
-        if (node is null)
-        {
-            DimseLog.CommitmentReportNotDelivered(logger, transactionUid, callingAe, "the association is gone and the clinic registered no node with this AE title");
-            return;
-        }
-
+        string reason;
         try
         {
-            var proposal = new DicomPresentationContextProposal(DicomUids.StorageCommitmentPushModel,
-                DicomTransferSyntax.ExplicitVRLittleEndian.Uid, DicomTransferSyntax.ImplicitVRLittleEndian.Uid) { ProposedRoles = (Scu: false, Scp: true) };
-            await using var association = await connector.OpenAsync(node, [proposal], ct).ConfigureAwait(false);
-            var answer = await new DicomScu(association).NEventReportAsync(DicomUids.StorageCommitmentPushModel, DicomUids.StorageCommitmentPushModelInstance,
+            var answer = await reporter.TrySendAsync(DicomUids.StorageCommitmentPushModel, DicomUids.StorageCommitmentPushModelInstance,
                 report.EventTypeId, report.EventInformation, ct).ConfigureAwait(false);
-            await association.ReleaseAsync(ct).ConfigureAwait(false);
-            if (!answer.Status.IsSuccess)
+            if (answer is { Status.IsSuccess: true })
             {
-                DimseLog.CommitmentReportNotDelivered(logger, transactionUid, callingAe, $"N-EVENT-REPORT-RSP status {answer.Status}");
+                await outbox.RemoveAsync(id, CancellationToken.None).ConfigureAwait(false);
+                return;
             }
+
+            reason = answer is null ? "no SCP role or the association is gone" : $"N-EVENT-REPORT-RSP status {answer.Status}";
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            DimseLog.CommitmentReportNotDelivered(logger, transactionUid, callingAe, exception.Message);
+            reason = exception.Message;
         }
+
+        DimseLog.CommitmentReportToNode(logger, transactionUid, callingAe, reason);
+        await outbox.RescheduleAsync(id, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        sender.Wake();
     }
 }

@@ -25,9 +25,12 @@ public sealed class DimseTestServer : IAsyncDisposable
 
     public string PortText => Port.ToString(CultureInfo.InvariantCulture);
 
-    public static async Task<DimseTestServer> StartAsync(string provider = "sqlite", params string[] extraArgs)
+    public static Task<DimseTestServer> StartAsync(string provider = "sqlite", params string[] extraArgs) => StartAsync(provider, null, extraArgs);
+
+    /// <summary>Starts on <paramref name="provider"/>; <paramref name="services"/> may replace services (a clock, options).</summary>
+    public static async Task<DimseTestServer> StartAsync(string provider, Action<IServiceCollection>? services, params string[] extraArgs)
     {
-        var server = await RunningServer.StartAsync(provider, null, null, ["--Teleread:Dicom:ListenOnEphemeralPort=true", .. extraArgs]);
+        var server = await RunningServer.StartAsync(provider, null, b => services?.Invoke(b.Services), ["--Teleread:Dicom:ListenOnEphemeralPort=true", .. extraArgs]);
         var identity = server.Service<IdentityStore>();
         var a = await identity.CreateClinicAsync("Clinic A", ["MODALITY_A"], CancellationToken.None);
         var b = await identity.CreateClinicAsync("Clinic B", ["MODALITY_B"], CancellationToken.None);
@@ -36,6 +39,10 @@ public sealed class DimseTestServer : IAsyncDisposable
 
     public Task<DicomNode?> RegisterNodeAsync(Clinic clinic, string aeTitle, int port, bool useTls = false) =>
         Server.Service<DicomNodeStore>().AddAsync(clinic.Id, aeTitle, "127.0.0.1", port, useTls, CancellationToken.None);
+
+    /// <summary>Stops the server and starts it again on the same data and database (see <see cref="RunningServer.RestartAsync"/>).</summary>
+    public async Task<DimseTestServer> RestartAsync(Action<IServiceCollection>? services = null) =>
+        new(await Server.RestartAsync(b => services?.Invoke(b.Services)), ClinicA, ClinicB);
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

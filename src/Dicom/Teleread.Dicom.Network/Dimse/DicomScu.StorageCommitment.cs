@@ -53,7 +53,8 @@ public sealed partial class DicomScu
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
             throw new DicomStorageCommitmentException(
-                $"no N-EVENT-REPORT for transaction {request.TransactionUid} within {reportTimeout.TotalSeconds:0.###} s; the association was aborted.", exception);
+                $"no N-EVENT-REPORT for transaction {request.TransactionUid} within {reportTimeout.TotalSeconds:0.###} s on this association, which was aborted " +
+                "(an SCP that reports on a new association instead, like Orthanc, is not supported).", exception);
         }
 
         return result ?? throw mismatch!;

@@ -16,6 +16,15 @@ public static class CommandLine
         var match = commands
             .Where(c => c.Path.Count <= args.Length && c.Path.Select((w, i) => w == args[i]).All(x => x))
             .MaxBy(c => c.Path.Count);
+        var words = args.TakeWhile(a => !a.StartsWith('-')).ToList();
+        var group = commands.Where(c => c.Path.Count > words.Count && c.Path.Take(words.Count).SequenceEqual(words)).ToList();
+        if (match is null && words.Count > 0 && group.Count > 0)
+        {
+            // A group such as `teleread dicom`: list its commands.
+            PrintHelp(group);
+            return args.Skip(words.Count).FirstOrDefault() is "--help" or "-h" ? 0 : 2;
+        }
+
         if (match is null)
         {
             await Console.Error.WriteLineAsync($"teleread: unknown command '{string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')))}'. Run `teleread --help`.");

@@ -4,7 +4,11 @@ namespace Teleread.Dicom.Network;
 public sealed partial class DicomScu
 {
     /// <summary>Waits for the next message, which must be an N-EVENT-REPORT-RQ, answers it with <paramref name="status"/> and returns it.</summary>
-    public async Task<DicomNEventReport> ReceiveEventReportAsync(DicomStatus status, CancellationToken cancellationToken = default)
+    public Task<DicomNEventReport> ReceiveEventReportAsync(DicomStatus status, CancellationToken cancellationToken = default)
+        => ReceiveEventReportAsync(_ => status, cancellationToken);
+
+    /// <summary>Waits for the next message, which must be an N-EVENT-REPORT-RQ, answers it with the status <paramref name="answer"/> gives and returns it.</summary>
+    public async Task<DicomNEventReport> ReceiveEventReportAsync(Func<DicomNEventReport, DicomStatus> answer, CancellationToken cancellationToken = default)
     {
         var message = await Association.ReceiveMessageAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new DicomAssociationAbortedException("The peer released the association instead of sending an N-EVENT-REPORT.",
@@ -20,7 +24,8 @@ public sealed partial class DicomScu
         var information = command.HasDataSet
             ? await DimseDataSets.ReadAsync(message.OpenDataSet(), DicomTransferSyntax.Lookup(message.PresentationContext.TransferSyntax!), cancellationToken).ConfigureAwait(false)
             : null;
-        await Association.SendMessageAsync(message.PresentationContext.Id, DicomCommand.ResponseTo(command, status).Encode(), null, cancellationToken).ConfigureAwait(false);
-        return new DicomNEventReport(command.AffectedSopClassUid ?? "", command.AffectedSopInstanceUid ?? "", command.EventTypeId ?? 0, information);
+        var report = new DicomNEventReport(command.AffectedSopClassUid ?? "", command.AffectedSopInstanceUid ?? "", command.EventTypeId ?? 0, information);
+        await Association.SendMessageAsync(message.PresentationContext.Id, DicomCommand.ResponseTo(command, answer(report)).Encode(), null, cancellationToken).ConfigureAwait(false);
+        return report;
     }
 }

@@ -13,16 +13,20 @@ public sealed class DicomStoreCommand : ICliCommand
     public string Summary => "Send DICOM files to a node with C-STORE (like storescu; alias: dicom send)";
 
     public string Usage => """
-        usage: teleread dicom store HOST PORT FILE... [--aet AE] [--aec AE] [--timeout S]
+        usage: teleread dicom store HOST PORT FILE... [--commit] [--aet AE] [--aec AE] [--timeout S]
+          --commit       then request storage commitment of the stored instances on the same
+                         association and print the result (as `dicom commit`)
         """ + "\n" + DicomNode.OptionsUsage + """
         Each file is proposed in its own transfer syntax; uncompressed files also in explicit and
         implicit VR little endian, and converted to whichever the node accepted. All files go over
-        one association. Exit code 1 when a status is a failure or no context was accepted for a file.
+        one association. Exit code 1 when a status is a failure or no context was accepted for a file,
+        or with --commit when an instance is not committed.
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var parsed = new CliArguments(args, []);
+        var parsed = new CliArguments(args, ["commit"]);
+        var commit = parsed.Flag("commit");
         var node = DicomNode.From(parsed);
         if (parsed.Positionals.Count < 3)
         {
@@ -51,10 +55,16 @@ public sealed class DicomStoreCommand : ICliCommand
                 ? new[] { p.Uid, DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian }.Distinct().ToArray()
                 : [p.Uid]))
             .ToList();
+        if (commit)
+        {
+            proposals.Add(DicomStorageCommitmentRequest.Proposal);
+        }
+
         try
         {
             var scu = await node.OpenAsync(proposals, cancellationToken).ConfigureAwait(false);
             var failures = 0;
+            var stored = new Dictionary<string, (DicomSopReference Reference, string Path)>(StringComparer.Ordinal);
             foreach (var (path, sopClass, syntax) in headers)
             {
                 var context = scu.Association.PresentationContexts.FirstOrDefault(c => c.IsAccepted && c.AbstractSyntax == sopClass && c.TransferSyntax == syntax.Uid)
@@ -70,10 +80,23 @@ public sealed class DicomStoreCommand : ICliCommand
                 using var encoded = new MemoryStream();
                 DicomWriter.WriteDataset(encoded, file.Dataset, DicomTransferSyntax.Lookup(context.TransferSyntax!));
                 encoded.Position = 0;
-                var status = await scu.StoreAsync(sopClass, file.FileMetaInformation.GetString(DicomTags.MediaStorageSOPInstanceUID), context.TransferSyntax!, encoded,
+                var sopInstance = file.FileMetaInformation.GetString(DicomTags.MediaStorageSOPInstanceUID);
+                var status = await scu.StoreAsync(sopClass, sopInstance, context.TransferSyntax!, encoded,
                     cancellationToken: cancellationToken).ConfigureAwait(false);
                 Console.WriteLine($"{path}: C-STORE status {status}{(status.IsSuccess ? " (Success)" : status.IsWarning ? " (Warning)" : " (Failure)")}");
                 failures += status.IsFailure ? 1 : 0;
+                if (!status.IsFailure)
+                {
+                    stored.TryAdd(sopInstance.Trim(), (new DicomSopReference(sopClass.Trim(), sopInstance.Trim()), path));
+                }
+            }
+
+            if (commit && stored.Count > 0)
+            {
+                var result = await scu.RequestStorageCommitmentAsync(DicomStorageCommitmentRequest.For(stored.Values.Select(s => s.Reference)), node.Timeout,
+                    cancellationToken).ConfigureAwait(false);
+                StorageCommitmentTable.Write(Console.Out, result, stored.ToDictionary(s => s.Key, s => s.Value.Path, StringComparer.Ordinal));
+                failures += result.Failed.Count;
             }
 
             await scu.Association.ReleaseAsync(cancellationToken).ConfigureAwait(false);

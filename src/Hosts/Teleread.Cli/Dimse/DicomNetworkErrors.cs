@@ -11,6 +11,7 @@ public static class DicomNetworkErrors
     /// <summary>Whether the failure is the network's or the peer's (reported, exit 1) rather than a bug.</summary>
     public static bool IsExpected(Exception exception, CancellationToken cancellationToken) => exception
         is DicomAssociationRejectedException or DicomAssociationAbortedException or DicomNetworkProtocolException or DicomOperationFailedException
+        or DicomStorageCommitmentException
         or SocketException or TimeoutException or IOException or DicomDataException
         || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 

@@ -41,6 +41,9 @@ public sealed record InstanceRecord(
 
     public string ScheduledStepId { get; init; } = "";
 
+    /// <summary>Reason for the Requested Procedure (0040,1002), top level or in the first Request Attributes Sequence item; not indexed.</summary>
+    public string ReasonForRequestedProcedure { get; init; } = "";
+
     public static InstanceRecord FromHeader(string clinicId, DicomDataset ds, string transferSyntaxUid)
     {
         string S(DicomTag t) => ds.TryGetString(t, out var v) ? v.Trim() : "";
@@ -60,6 +63,8 @@ public sealed record InstanceRecord(
             PerformedStartTime = S(DicomTags.PerformedProcedureStepStartTime),
             RequestedProcedureId = request is not null && request.TryGetString(DicomTags.RequestedProcedureID, out var rp) ? rp.Trim() : "",
             ScheduledStepId = request is not null && request.TryGetString(DicomTags.ScheduledProcedureStepID, out var sps) ? sps.Trim() : "",
+            ReasonForRequestedProcedure = S(DicomTags.ReasonForTheRequestedProcedure) is { Length: > 0 } reason ? reason
+                : request is not null && request.TryGetString(DicomTags.ReasonForTheRequestedProcedure, out var rr) ? rr.Trim() : "",
         };
     }
 

@@ -16,6 +16,9 @@ public sealed record IngestResult(
 {
     public bool Succeeded => Outcome is IngestOutcome.Stored or IngestOutcome.Duplicate;
 
+    /// <summary>The stored instance's header attributes that observers use; set on <see cref="IngestOutcome.Stored"/> only.</summary>
+    public StoredInstanceHeader? Header { get; init; }
+
     public static IngestResult Rejected(ushort status, string reason, string? sopClass = null, string? sopInstance = null) =>
         new(IngestOutcome.Rejected, status, null, null, sopInstance, sopClass, reason);
 }

@@ -182,7 +182,10 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
 
         if (added == ArchiveIndex.AddResult.Added)
         {
-            var stored = new IngestResult(IngestOutcome.Stored, IngestStatus.Success, record.StudyUid, record.SeriesUid, record.SopInstanceUid, record.SopClassUid, null);
+            var stored = new IngestResult(IngestOutcome.Stored, IngestStatus.Success, record.StudyUid, record.SeriesUid, record.SopInstanceUid, record.SopClassUid, null)
+            {
+                Header = StoredInstanceHeader.Of(record),
+            };
             foreach (var observer in observers ?? [])
             {
                 await observer.InstanceStoredAsync(source, stored, ct).ConfigureAwait(false);

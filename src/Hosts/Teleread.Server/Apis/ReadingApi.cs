@@ -133,6 +133,11 @@ public static class ReadingApi
             return Problem(400, "Unknown command", $"'{command}' is not a reading command; see /api/reading/transitions.");
         }
 
+        if (cmd is ReadingCommand.SupplyDetails or ReadingCommand.CreateFromImages)
+        {
+            return Problem(400, "Not a command", $"{cmd} happens through POST /api/reading/requests and the arrival of images, not as a command.");
+        }
+
         var caller = ctx.GetCaller();
         var r = await reading.FindAsync(id, ct).ConfigureAwait(false);
         if (r is null || !CanSee(caller, r))
@@ -235,9 +240,11 @@ public static class ReadingApi
         ReadingError.RadiologistRequired => 400,
         ReadingError.LockedByAnother => 423,
         _ => 409,
-    }, o.Error.ToString()!, o.Message!, o.Error.ToString());
+    }, o.Error.ToString()!, o.Message!, o.Error.ToString(), o.Error == ReadingError.StudyAlreadyInReading ? o.Request?.Id : null);
 
-    private static ProblemHttpResult Problem(int status, string title, string detail, string? code = null) =>
+    private static ProblemHttpResult Problem(int status, string title, string detail, string? code = null, Guid? requestId = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title,
-            extensions: code is null ? null : new Dictionary<string, object?> { ["code"] = code });
+            extensions: code is null ? null
+                : requestId is { } existing ? new Dictionary<string, object?> { ["code"] = code, ["requestId"] = existing }
+                : new Dictionary<string, object?> { ["code"] = code });
 }

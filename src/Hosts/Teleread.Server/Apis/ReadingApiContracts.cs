@@ -46,11 +46,13 @@ public static class ReadingApiContracts
         DateTimeOffset? LockExpiresAt,
         int Version,
         IReadOnlyList<ReadingCommand> AllowedCommands,
-        IReadOnlyList<TimelineEntry> Timeline)
+        IReadOnlyList<TimelineEntry> Timeline,
+        RequestOrigin Origin)
     {
         public static RequestView Of(ReadingRequest r) => new(r.Id, r.ClinicId, r.PatientId, r.StudyReference, r.Details, r.State, r.ReceivedAt,
             r.Deadline, EscalationPolicy.Default.Schedule(r).Min(t => t.DueAt), r.AssignedRadiologistId, r.SecondReaderId, r.RequiresSecondReading, r.RequiresQaCheck, r.AddendumCount, r.LockHolder,
-            r.LockExpiresAt, r.Version, ReadingTransitionTable.AllowedCommands(r.State), r.Timeline.Select(Entry).ToList());
+            r.LockExpiresAt, r.Version, [.. ReadingTransitionTable.AllowedCommands(r.State).Where(c => c != ReadingCommand.SupplyDetails)],
+            r.Timeline.Select(Entry).ToList(), r.Origin);
 
         private static TimelineEntry Entry(ReadingTransition t) =>
             new(t.Sequence, t.From, t.Command, t.To, t.Actor.Id, t.Actor.Role, t.At, t.Reason, t.RadiologistId);

@@ -8,7 +8,7 @@ namespace Teleread.Reading.Application;
 /// The reading workflow's use cases. Each loads a request, lets the domain decide, and saves it with an
 /// optimistic version check in one unit of work; time comes only from the injected <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class ReadingService(IDatabase db, TimeProvider clock, ReadingOptions options, AssignmentEngine engine, EscalationPolicy escalation)
+public sealed partial class ReadingService(IDatabase db, TimeProvider clock, ReadingOptions options, AssignmentEngine engine, EscalationPolicy escalation)
 {
     private static readonly ReadingState[] OpenForReader = [ReadingState.Assigned, ReadingState.Reading, ReadingState.Preliminary];
 
@@ -21,6 +21,9 @@ public sealed class ReadingService(IDatabase db, TimeProvider clock, ReadingOpti
     /// <summary>
     /// Opens a request with its SLA deadline and escalation timers. Earlier studies of the same patient at the same
     /// clinic are linked as priors. With an idempotency key a retried submission returns the first request.
+    /// When the study already has a request opened from its images, the clinic's request takes its place (its details,
+    /// priority and deadline replace those from the header, one "SupplyDetails" timeline entry) while no radiologist has
+    /// it; once one has (assigned or later) the answer is <see cref="ReadingError.StudyAlreadyInReading"/> naming that request.
     /// </summary>
     public async Task<CommandOutcome> ReceiveAsync(NewReadingRequest n, Actor actor, CancellationToken ct, string? idempotencyKey = null)
     {
@@ -35,30 +38,75 @@ public sealed class ReadingService(IDatabase db, TimeProvider clock, ReadingOpti
         var priors = n.Details.PriorStudyReferences
             .Concat(earlier.OrderByDescending(r => r.ReceivedAt).Select(r => r.StudyReference))
             .Where(s => s != n.StudyReference).Distinct(StringComparer.Ordinal).ToList();
-        var request = ReadingRequest.Receive(Guid.NewGuid(), n.ClinicId, n.PatientId, n.StudyReference, n.Details with { PriorStudyReferences = priors },
-            now, deadline, clinic.Contract.RequiresSecondReading || n.AskForSecondReading, clinic.Contract.RequiresQaCheck);
-        var existing = await db.WriteAsync(async (c, t) =>
+        var details = n.Details with { PriorStudyReferences = priors };
+        var secondReading = clinic.Contract.RequiresSecondReading || n.AskForSecondReading;
+        var request = ReadingRequest.Receive(Guid.NewGuid(), n.ClinicId, n.PatientId, n.StudyReference, details,
+            now, deadline, secondReading, clinic.Contract.RequiresQaCheck);
+        return await db.WriteAsync(async (c, t) =>
         {
-            if (!await Requests.InsertAsync(c, t, request, idempotencyKey, ct).ConfigureAwait(false))
+            if (idempotencyKey is not null && await FindByIdempotencyKeyAsync(c, t, n.ClinicId, idempotencyKey, ct).ConfigureAwait(false) is { } retried)
             {
-                return await Requests.FindIdByIdempotencyKeyAsync(c, t, n.ClinicId, idempotencyKey!, ct).ConfigureAwait(false);
+                return CommandOutcome.Ok(retried);
             }
 
-            await EscalationTimerStore.ScheduleAsync(c, t, escalation.Schedule(request), ct).ConfigureAwait(false);
-            return (Guid?)null;
+            // Twice at most: a first insert can lose only to the images opening the study's request at the same moment.
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                var holderId = await Requests.FindStudyHolderAsync(c, t, n.ClinicId, n.StudyReference, ct).ConfigureAwait(false);
+                var holder = holderId is { } h ? await Requests.FindAsync(c, t, h, ct).ConfigureAwait(false) : null;
+                if (holder is { Origin: RequestOrigin.Images } && holder.State != ReadingState.Cancelled)
+                {
+                    return await SupplyDetailsAsync(c, t, holder, n, details, deadline, secondReading, actor, idempotencyKey, ct).ConfigureAwait(false);
+                }
+
+                if (await Requests.InsertAsync(c, t, request, idempotencyKey, ct, holdsStudy: holder is null).ConfigureAwait(false))
+                {
+                    await EscalationTimerStore.ScheduleAsync(c, t, escalation.Schedule(request), ct).ConfigureAwait(false);
+                    return CommandOutcome.Ok(request);
+                }
+
+                if (idempotencyKey is not null && await FindByIdempotencyKeyAsync(c, t, n.ClinicId, idempotencyKey, ct).ConfigureAwait(false) is { } first)
+                {
+                    return CommandOutcome.Ok(first);
+                }
+            }
+
+            return CommandOutcome.Fail(ReadingError.ConcurrencyConflict, $"Study {n.StudyReference} changed while the request was filed; retry.");
         }, ct).ConfigureAwait(false);
-        return existing is { } id && await Requests.FindAsync(id, ct).ConfigureAwait(false) is { } first
-            ? CommandOutcome.Ok(first)
-            : CommandOutcome.Ok(request);
     }
+
+    private async Task<ReadingRequest?> FindByIdempotencyKeyAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, string clinicId, string key,
+        CancellationToken ct) =>
+        await Requests.FindIdByIdempotencyKeyAsync(c, t, clinicId, key, ct).ConfigureAwait(false) is { } id
+            ? await Requests.FindAsync(c, t, id, ct).ConfigureAwait(false)
+            : null;
 
     /// <summary>How far a request's last-image time may lag behind the newest image.</summary>
     public static readonly TimeSpan ArrivalClockResolution = TimeSpan.FromSeconds(2);
 
     /// <summary>More images of a study arrived: restarts the stability clock, or reopens a request visibly.</summary>
-    public async Task<IReadOnlyList<CommandOutcome>> ImagesArrivedAsync(string clinicId, string studyReference, int count, CancellationToken ct)
+    public Task<IReadOnlyList<CommandOutcome>> ImagesArrivedAsync(string clinicId, string studyReference, int count, CancellationToken ct) =>
+        ImagesArrivedAsync(new ImagesReceived(clinicId, studyReference, count), ct);
+
+    /// <summary>
+    /// Images of a study arrived: a study without any request yet gets one opened from the images (when the contract says so
+    /// and <see cref="ImagesReceived.Study"/> describes it); otherwise restarts the stability clock, or reopens a request visibly.
+    /// A study whose requests were all cancelled stays cancelled: later images open nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<CommandOutcome>> ImagesArrivedAsync(ImagesReceived images, CancellationToken ct)
     {
+        var (clinicId, studyReference, count) = (images.ClinicId, images.StudyReference, images.Count);
         var requests = await Requests.ListAsync(new ReadingRequestFilter(ClinicId: clinicId, StudyReference: studyReference), ct).ConfigureAwait(false);
+        if (requests.Count == 0 && images.Study is not null)
+        {
+            if (await OpenFromImagesAsync(images, ct).ConfigureAwait(false) is { } opened)
+            {
+                return [opened];
+            }
+
+            requests = await Requests.ListAsync(new ReadingRequestFilter(ClinicId: clinicId, StudyReference: studyReference), ct).ConfigureAwait(false);
+        }
+
         var outcomes = new List<CommandOutcome>();
         var arrivedAt = clock.GetUtcNow();
         foreach (var r in requests.Where(r => r.State != ReadingState.Cancelled))

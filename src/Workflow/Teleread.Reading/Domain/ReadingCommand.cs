@@ -20,4 +20,10 @@ public enum ReadingCommand
     Acknowledge,
     AddAddendum,
     Cancel,
+
+    /// <summary>The clinic's own request replaces the details of one opened from images (before a radiologist has it).</summary>
+    SupplyDetails,
+
+    /// <summary>Only the first timeline entry of a request opened from images; never a command anyone can ask.</summary>
+    CreateFromImages,
 }

@@ -14,4 +14,7 @@ public enum ReadingError
     ConcurrencyConflict,
     NotFound,
     NotQualified,
+
+    /// <summary>The clinic filed a request for a study whose request opened from images is already with a radiologist (or done).</summary>
+    StudyAlreadyInReading,
 }

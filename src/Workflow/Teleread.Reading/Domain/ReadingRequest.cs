@@ -27,13 +27,16 @@ public sealed class ReadingRequest
 
     public Guid Id { get; }
     public string ClinicId { get; }
-    public string PatientId { get; }
+    public string PatientId { get; private set; }
     public string StudyReference { get; }
-    public ReadingRequestDetails Details { get; }
+    public ReadingRequestDetails Details { get; private set; }
     public DateTimeOffset ReceivedAt { get; }
-    public DateTimeOffset Deadline { get; }
-    public bool RequiresSecondReading { get; }
+    public DateTimeOffset Deadline { get; private set; }
+    public bool RequiresSecondReading { get; private set; }
     public bool RequiresQaCheck { get; }
+
+    /// <summary>Images: opened by the system from images nobody filed a request for; the clinic's own request replaces its details.</summary>
+    public RequestOrigin Origin { get; private set; } = RequestOrigin.Clinic;
 
     public ReadingState State { get; private set; } = ReadingState.Received;
     public string? AssignedRadiologistId { get; private set; }
@@ -69,6 +72,40 @@ public sealed class ReadingRequest
     }
 
     /// <summary>
+    /// Opens a request for a study whose images arrived without one, with details taken from the images; the first timeline
+    /// entry says so and names the channel (e.g. "C-STORE").
+    /// </summary>
+    public static ReadingRequest ReceiveFromImages(Guid id, string clinicId, string patientId, string studyReference, ReadingRequestDetails details,
+        DateTimeOffset receivedAt, DateTimeOffset deadline, bool requiresSecondReading, bool requiresQaCheck, string channel)
+    {
+        var request = Receive(id, clinicId, patientId, studyReference, details, receivedAt, deadline, requiresSecondReading, requiresQaCheck);
+        request.Origin = RequestOrigin.Images;
+        request._timeline.Add(new ReadingTransition(1, ReadingState.Received, ReadingCommand.CreateFromImages, ReadingState.Received, Actor.System,
+            receivedAt, $"created from images received by {channel}; no request from the clinic yet", null));
+        return request;
+    }
+
+    /// <summary>
+    /// The clinic's own request for a study that was opened from its images: its patient ID, details, deadline and second-reading
+    /// wish replace those taken from the header, while no radiologist has the case (the transition table's SupplyDetails).
+    /// </summary>
+    public TransitionResult SupplyDetails(string patientId, ReadingRequestDetails details, DateTimeOffset deadline, bool requiresSecondReading, CommandContext context)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(patientId);
+        var result = Apply(ReadingCommand.SupplyDetails, context);
+        if (result.IsAccepted)
+        {
+            PatientId = patientId;
+            Details = details;
+            Deadline = deadline;
+            RequiresSecondReading = requiresSecondReading;
+            Origin = RequestOrigin.Clinic;
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// Rebuilds a request from storage; the caller vouches that the values were produced by this class.
     /// <paramref name="timelineLoaded"/> false marks a summary (a list row) that must not be saved.
     /// </summary>
@@ -76,6 +113,7 @@ public sealed class ReadingRequest
         new(s.Id, s.ClinicId, s.PatientId, s.StudyReference, s.Details, s.ReceivedAt, s.Deadline, s.RequiresSecondReading, s.RequiresQaCheck, [.. s.Timeline])
         {
             TimelineLoaded = timelineLoaded,
+            Origin = s.Origin,
             State = s.State,
             AssignedRadiologistId = s.AssignedRadiologistId,
             SecondReaderId = s.SecondReaderId,
@@ -90,7 +128,7 @@ public sealed class ReadingRequest
 
     public ReadingRequestSnapshot ToSnapshot() => new(Id, ClinicId, PatientId, StudyReference, Details, ReceivedAt, Deadline,
         RequiresSecondReading, RequiresQaCheck, State, AssignedRadiologistId, SecondReaderId, SecondReadingDone, QaCheckDone,
-        AddendumCount, LastImageAt, LockHolder, LockExpiresAt, Version, [.. _timeline]);
+        AddendumCount, LastImageAt, LockHolder, LockExpiresAt, Version, [.. _timeline], Origin);
 
     public TransitionResult Apply(ReadingCommand command, CommandContext context)
     {

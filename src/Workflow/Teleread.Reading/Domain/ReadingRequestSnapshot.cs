@@ -21,4 +21,5 @@ public sealed record ReadingRequestSnapshot(
     string? LockHolder,
     DateTimeOffset? LockExpiresAt,
     int Version,
-    IReadOnlyList<ReadingTransition> Timeline);
+    IReadOnlyList<ReadingTransition> Timeline,
+    RequestOrigin Origin = RequestOrigin.Clinic);

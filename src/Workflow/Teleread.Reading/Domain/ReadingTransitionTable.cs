@@ -15,6 +15,11 @@ public static class ReadingTransitionTable
         [(ReadingState.Received, ReadingCommand.LateImages)] = ReadingState.Received,
         [(ReadingState.Received, ReadingCommand.Cancel)] = ReadingState.Cancelled,
 
+        // The clinic's details replace those taken from the images while no radiologist has the case.
+        [(ReadingState.Received, ReadingCommand.SupplyDetails)] = ReadingState.Received,
+        [(ReadingState.ImagesComplete, ReadingCommand.SupplyDetails)] = ReadingState.ImagesComplete,
+        [(ReadingState.Queued, ReadingCommand.SupplyDetails)] = ReadingState.Queued,
+
         [(ReadingState.ImagesComplete, ReadingCommand.LateImages)] = ReadingState.Received,
         [(ReadingState.ImagesComplete, ReadingCommand.Enqueue)] = ReadingState.Queued,
         [(ReadingState.ImagesComplete, ReadingCommand.Cancel)] = ReadingState.Cancelled,

@@ -23,6 +23,13 @@ public sealed class EscalationTimerStore(IDatabase db)
         }
     }
 
+    /// <summary>Closes a request's pending timers (its deadline changed); the caller schedules the new ones in the same transaction.</summary>
+    public static async Task SupersedeAsync(DbConnection c, DbTransaction t, Guid requestId, DateTimeOffset at, CancellationToken ct) =>
+        await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE reading_escalation_timers SET processed_at = @At, outcome = 'superseded: deadline changed'
+            WHERE request_id = @RequestId AND processed_at IS NULL
+            """, new { RequestId = requestId.ToString(), At = UnixTime.ToDb(at) }, t, cancellationToken: ct)).ConfigureAwait(false);
+
     /// <summary>Leases up to <paramref name="max"/> due, unprocessed timers to <paramref name="owner"/> until <paramref name="leaseUntil"/>.</summary>
     public Task<IReadOnlyList<StoredEscalationTimer>> LeaseDueAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken ct) =>
         db.WriteAsync<IReadOnlyList<StoredEscalationTimer>>(async (c, t) =>

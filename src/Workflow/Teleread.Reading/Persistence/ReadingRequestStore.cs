@@ -17,18 +17,20 @@ public sealed class ReadingRequestStore(IDatabase db)
 
     /// <summary>
     /// Inserts a new request. With an idempotency key, a second insert with the same key for the same clinic
-    /// inserts nothing and returns false (the caller then returns the first request).
+    /// inserts nothing and returns false (the caller then returns the first request). With <paramref name="holdsStudy"/>
+    /// the request becomes the one that stands for its study at its clinic; when another already does, nothing is
+    /// inserted and the result is false too (the database decides, so concurrent inserts across processes cannot both win).
     /// </summary>
-    public async Task<bool> InsertAsync(DbConnection c, DbTransaction t, ReadingRequest request, string? idempotencyKey, CancellationToken ct)
+    public async Task<bool> InsertAsync(DbConnection c, DbTransaction t, ReadingRequest request, string? idempotencyKey, CancellationToken ct, bool holdsStudy = false)
     {
         var s = request.ToSnapshot();
         var inserted = await c.ExecuteAsync(new CommandDefinition("""
             INSERT INTO reading_requests (id, clinic_id, patient_id, study_reference, priority, modality, state, assigned_radiologist_id,
-                second_reader_id, received_at, deadline, last_image_at, version, idempotency_key, document)
+                second_reader_id, received_at, deadline, last_image_at, version, idempotency_key, study_holder, document)
             VALUES (@Id, @ClinicId, @PatientId, @StudyReference, @Priority, @Modality, @State, @Assigned, @SecondReader, @ReceivedAt, @Deadline,
-                @LastImageAt, @Version, @IdempotencyKey, @Document)
-            ON CONFLICT (clinic_id, idempotency_key) DO NOTHING
-            """, Row(s) with { IdempotencyKey = idempotencyKey }, t, cancellationToken: ct)).ConfigureAwait(false);
+                @LastImageAt, @Version, @IdempotencyKey, @StudyHolder, @Document)
+            ON CONFLICT DO NOTHING
+            """, Row(s) with { IdempotencyKey = idempotencyKey, StudyHolder = holdsStudy ? s.StudyReference : null }, t, cancellationToken: ct)).ConfigureAwait(false);
         if (inserted == 1)
         {
             await InsertTransitionsAsync(c, t, request.Id, s.Timeline, ct).ConfigureAwait(false);
@@ -41,6 +43,18 @@ public sealed class ReadingRequestStore(IDatabase db)
         await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "SELECT id FROM reading_requests WHERE clinic_id = @ClinicId AND idempotency_key = @Key", new { ClinicId = clinicId, Key = key }, t,
             cancellationToken: ct)).ConfigureAwait(false) is { } id ? Guid.Parse(id) : null;
+
+    /// <summary>The request that stands for a study at a clinic (the first filed for it since requests hold studies), if any.</summary>
+    public async Task<Guid?> FindStudyHolderAsync(DbConnection c, DbTransaction? t, string clinicId, string studyReference, CancellationToken ct) =>
+        await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT id FROM reading_requests WHERE clinic_id = @ClinicId AND study_holder = @StudyReference",
+            new { ClinicId = clinicId, StudyReference = studyReference }, t, cancellationToken: ct)).ConfigureAwait(false) is { } id ? Guid.Parse(id) : null;
+
+    /// <summary>Gives a request the clinic's idempotency key when it has none, so a retried submission finds it.</summary>
+    public static async Task SetIdempotencyKeyAsync(DbConnection c, DbTransaction t, Guid id, string key, CancellationToken ct) =>
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE reading_requests SET idempotency_key = @Key WHERE id = @Id AND idempotency_key IS NULL", new { Id = id.ToString(), Key = key }, t,
+            cancellationToken: ct)).ConfigureAwait(false);
 
     /// <summary>Writes the request if nobody changed it since <paramref name="expectedVersion"/>; false when someone did.</summary>
     public async Task<bool> TrySaveAsync(DbConnection c, DbTransaction t, ReadingRequest request, int expectedVersion, CancellationToken ct)
@@ -55,9 +69,10 @@ public sealed class ReadingRequestStore(IDatabase db)
         var row = Row(s);
         var updated = await c.ExecuteAsync(new CommandDefinition("""
             UPDATE reading_requests SET state = @State, assigned_radiologist_id = @Assigned, second_reader_id = @SecondReader, deadline = @Deadline,
-                last_image_at = @LastImageAt, version = @Version, document = @Document
+                last_image_at = @LastImageAt, version = @Version, document = @Document, patient_id = @PatientId, priority = @Priority, modality = @Modality
             WHERE id = @Id AND version = @ExpectedVersion
-            """, new { row.Id, row.State, row.Assigned, row.SecondReader, row.Deadline, row.LastImageAt, row.Version, row.Document, ExpectedVersion = expectedVersion },
+            """, new { row.Id, row.State, row.Assigned, row.SecondReader, row.Deadline, row.LastImageAt, row.Version, row.Document, row.PatientId, row.Priority,
+                row.Modality, ExpectedVersion = expectedVersion },
             t, cancellationToken: ct)).ConfigureAwait(false);
         if (updated != 1)
         {
@@ -154,6 +169,8 @@ public sealed class ReadingRequestStore(IDatabase db)
         string? Assigned, string? SecondReader, long ReceivedAt, long Deadline, long LastImageAt, int Version, string Document)
     {
         public string? IdempotencyKey { get; init; }
+
+        public string? StudyHolder { get; init; }
     }
 
     private sealed record DocumentRow(string Document, long Version);

@@ -38,7 +38,8 @@ public sealed partial class DicomScu
         if (!context.RequestorScpRole && listener is null)
         {
             throw new DicomStorageCommitmentException(
-                "the node did not grant us the SCP role for Storage Commitment Push Model, so it would send its report on a new association.");
+                "the node did not grant us the SCP role for Storage Commitment Push Model, so it would send its report on a new association " +
+                "(which needs a listener: dicom commit --listen PORT).");
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -101,6 +101,42 @@ public sealed class DicomCommitCommandTests
     }
 
     [Fact]
+    public async Task Listen_on_a_port_in_use_is_one_line_naming_the_address()
+    {
+        await using var server = StartServer(new HashSet<string>([Sop(Ct)], StringComparer.Ordinal));
+        var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+            var run = await TelereadCli.RunAsync("dicom", "commit", "127.0.0.1", Port(server), Ct, "--listen", port.ToString(CultureInfo.InvariantCulture), "--timeout", "5");
+
+            Assert.True(run.ExitCode == 1, run.StandardOutput + run.StandardError);
+            Assert.Equal($"teleread dicom commit: cannot listen on 127.0.0.1:{port}: the port is already in use", run.StandardError.Trim());
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task Listen_options_without_listen_or_without_commit_are_usage_errors()
+    {
+        var aetAlone = await TelereadCli.RunAsync("dicom", "commit", "127.0.0.1", "104", Ct, "--listen-aet", "ME");
+        var storeWithoutCommit = await TelereadCli.RunAsync("dicom", "store", "127.0.0.1", "104", Ct, "--listen", "11113");
+        var badPort = await TelereadCli.RunAsync("dicom", "commit", "127.0.0.1", "104", Ct, "--listen", "http");
+
+        Assert.Equal(2, aetAlone.ExitCode);
+        Assert.Contains("--listen-aet and --listen-host need --listen PORT", aetAlone.StandardError, StringComparison.Ordinal);
+        Assert.Equal(2, storeWithoutCommit.ExitCode);
+        Assert.Contains("use it with --commit", storeWithoutCommit.StandardError, StringComparison.Ordinal);
+        Assert.Equal(2, badPort.ExitCode);
+        Assert.Contains("--listen expects a port from 1 to 65535, got 'http'", badPort.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_reference_comes_from_the_file_header()
     {
         var reference = DicomCommitCommand.ReadReference(Ct);

@@ -40,6 +40,22 @@ public sealed partial class DicomAssociation
         }
     }
 
+    /// <summary>
+    /// Sends A-RELEASE-RQ while another call waits in <see cref="ReceiveMessageAsync"/>: that call keeps receiving (a
+    /// message already on its way is still delivered) and returns null once the A-RELEASE-RP arrives. Only the requestor.
+    /// </summary>
+    internal async Task RequestReleaseWhileReceivingAsync(CancellationToken cancellationToken)
+    {
+        EnsureOpen();
+        if (!IsRequestor)
+        {
+            throw new InvalidOperationException("Only the association requestor releases while receiving.");
+        }
+
+        State = DicomAssociationState.ReleaseRequested;
+        await SendPduAsync(ReleaseRequestPdu.Instance, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sends A-ABORT (best effort) and closes the transport.</summary>
     public Task AbortAsync(AbortSource source = AbortSource.ServiceUser, AbortReason reason = AbortReason.ReasonNotSpecified)
         => CloseAsync(source, reason, sendAbort: true, alreadyLocked: false);
@@ -78,7 +94,7 @@ public sealed partial class DicomAssociation
                 throw new DicomAssociationAbortedException("The association was aborted.", AbortSource.ServiceProvider, AbortReason.ReasonNotSpecified, abortedByPeer: false);
             }
 
-            if (State is not DicomAssociationState.Established)
+            if (State is not (DicomAssociationState.Established or DicomAssociationState.ReleaseRequested))
             {
                 throw new InvalidOperationException($"The association is {State}.");
             }
@@ -89,6 +105,16 @@ public sealed partial class DicomAssociation
                 case DataTransferPdu data:
                     _currentPdu = data;
                     _currentIndex = 0;
+                    break;
+                case ReleaseResponsePdu when State is DicomAssociationState.ReleaseRequested:
+                    // The answer to RequestReleaseWhileReceivingAsync.
+                    State = DicomAssociationState.Released;
+                    NetworkLog.AssociationReleased(_logger, CallingAeTitle, CalledAeTitle);
+                    await CloseTransportAsync().ConfigureAwait(false);
+                    return null;
+                case ReleaseRequestPdu when State is DicomAssociationState.ReleaseRequested:
+                    // Release collision (PS3.8 9.2.2.1): the requestor answers first, then awaits the answer.
+                    await SendPduAsync(ReleaseResponsePdu.Instance, cancellationToken).ConfigureAwait(false);
                     break;
                 case ReleaseRequestPdu:
                     await SendPduAsync(ReleaseResponsePdu.Instance, cancellationToken).ConfigureAwait(false);

@@ -13,19 +13,21 @@ public sealed class DicomCommitCommand : ICliCommand
     public string Summary => "Ask a node to commit to storing the files' instances (Storage Commitment, N-ACTION/N-EVENT-REPORT)";
 
     public string Usage => """
-        usage: teleread dicom commit HOST PORT FILE... [--aet AE] [--aec AE] [--timeout S]
-        """ + "\n" + DicomNode.OptionsUsage + """
+        usage: teleread dicom commit HOST PORT FILE... [--listen PORT [--listen-aet AE] [--listen-host ADDR]]
+                                                       [--aet AE] [--aec AE] [--timeout S]
+        """ + "\n" + StorageCommitmentListen.OptionsUsage + DicomNode.OptionsUsage + """
         Reads the SOP Class and Instance UIDs of each file (header only), sends one N-ACTION with a new
-        Transaction UID and waits (--timeout) for the node's N-EVENT-REPORT on the same association; we
-        offer the SCP role for it. Prints each instance as committed or failed with the failure reason.
-        Exit code 0 only when every instance is committed, 1 otherwise.
-        A node that sends its report on a new association (e.g. Orthanc) is not supported.
+        Transaction UID and waits (--timeout) for the node's N-EVENT-REPORT on the same association (we
+        offer the SCP role for it) or, with --listen, on a new association to us, whichever comes first.
+        A node that reports on a new association (e.g. Orthanc) needs --listen. Prints each instance as
+        committed or failed with the failure reason. Exit code 0 only when every instance is committed.
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var parsed = new CliArguments(args, []);
         var node = DicomNode.From(parsed);
+        var listen = StorageCommitmentListen.From(parsed, node);
         if (parsed.Positionals.Count < 3)
         {
             throw new CliUsageException("expected at least one FILE after HOST and PORT");
@@ -50,7 +52,16 @@ public sealed class DicomCommitCommand : ICliCommand
             }
         }
 
-        return await CommitAsync(node, references, files, cancellationToken).ConfigureAwait(false);
+        DicomStorageCommitmentListener? listener = null;
+        if (listen is not null && (listener = listen.Start("dicom commit", node)) is null)
+        {
+            return 1;
+        }
+
+        await using (listener)
+        {
+            return await CommitAsync(node, listener, references, files, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The SOP Class and Instance UIDs of a Part 10 file, read from its header (the data set, else the file meta information).</summary>
@@ -62,14 +73,19 @@ public sealed class DicomCommitCommand : ICliCommand
         return new DicomSopReference(sopClass.Trim(), sopInstance.Trim());
     }
 
-    private static async Task<int> CommitAsync(DicomNode node, List<DicomSopReference> references, Dictionary<string, string> files, CancellationToken cancellationToken)
+    private static async Task<int> CommitAsync(DicomNode node, DicomStorageCommitmentListener? listener, List<DicomSopReference> references, Dictionary<string, string> files, CancellationToken cancellationToken)
     {
         try
         {
             var scu = await node.OpenAsync([DicomStorageCommitmentRequest.Proposal], cancellationToken).ConfigureAwait(false);
             await using var association = scu.Association;
-            var result = await scu.RequestStorageCommitmentAsync(DicomStorageCommitmentRequest.For(references), node.Timeout, cancellationToken).ConfigureAwait(false);
-            await association.ReleaseAsync(cancellationToken).ConfigureAwait(false);
+            var result = await scu.RequestStorageCommitmentAsync(DicomStorageCommitmentRequest.For(references), node.Timeout, listener, cancellationToken)
+                .ConfigureAwait(false);
+            if (association.State == DicomAssociationState.Established)
+            {
+                await association.ReleaseAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             StorageCommitmentTable.Write(Console.Out, result, files);
             return result.AllCommitted ? 0 : 1;
         }

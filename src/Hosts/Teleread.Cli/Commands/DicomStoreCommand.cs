@@ -13,10 +13,11 @@ public sealed class DicomStoreCommand : ICliCommand
     public string Summary => "Send DICOM files to a node with C-STORE (like storescu; alias: dicom send)";
 
     public string Usage => """
-        usage: teleread dicom store HOST PORT FILE... [--commit] [--aet AE] [--aec AE] [--timeout S]
+        usage: teleread dicom store HOST PORT FILE... [--commit [--listen PORT [--listen-aet AE] [--listen-host ADDR]]]
+                                                      [--aet AE] [--aec AE] [--timeout S]
           --commit       then request storage commitment of the stored instances on the same
                          association and print the result (as `dicom commit`)
-        """ + "\n" + DicomNode.OptionsUsage + """
+        """ + "\n" + StorageCommitmentListen.OptionsUsage + DicomNode.OptionsUsage + """
         Each file is proposed in its own transfer syntax; uncompressed files also in explicit and
         implicit VR little endian, and converted to whichever the node accepted. All files go over
         one association. Exit code 1 when a status is a failure or no context was accepted for a file,
@@ -28,6 +29,12 @@ public sealed class DicomStoreCommand : ICliCommand
         var parsed = new CliArguments(args, ["commit"]);
         var commit = parsed.Flag("commit");
         var node = DicomNode.From(parsed);
+        var listen = StorageCommitmentListen.From(parsed, node);
+        if (listen is not null && !commit)
+        {
+            throw new CliUsageException("--listen is for the storage commitment report: use it with --commit");
+        }
+
         if (parsed.Positionals.Count < 3)
         {
             throw new CliUsageException("expected at least one FILE after HOST and PORT");
@@ -60,6 +67,22 @@ public sealed class DicomStoreCommand : ICliCommand
             proposals.Add(DicomStorageCommitmentRequest.Proposal);
         }
 
+        DicomStorageCommitmentListener? listener = null;
+        if (listen is not null && (listener = listen.Start("dicom store", node)) is null)
+        {
+            return 1;
+        }
+
+        await using (listener)
+        {
+            return await StoreAsync(node, listener, headers, proposals, commit, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> StoreAsync(DicomNode node, DicomStorageCommitmentListener? listener,
+        List<(string Path, string SopClass, DicomTransferSyntax Syntax)> headers, List<DicomPresentationContextProposal> proposals, bool commit,
+        CancellationToken cancellationToken)
+    {
         try
         {
             var scu = await node.OpenAsync(proposals, cancellationToken).ConfigureAwait(false);
@@ -94,12 +117,16 @@ public sealed class DicomStoreCommand : ICliCommand
             if (commit && stored.Count > 0)
             {
                 var result = await scu.RequestStorageCommitmentAsync(DicomStorageCommitmentRequest.For(stored.Values.Select(s => s.Reference)), node.Timeout,
-                    cancellationToken).ConfigureAwait(false);
+                    listener, cancellationToken).ConfigureAwait(false);
                 StorageCommitmentTable.Write(Console.Out, result, stored.ToDictionary(s => s.Key, s => s.Value.Path, StringComparer.Ordinal));
                 failures += result.Failed.Count;
             }
 
-            await scu.Association.ReleaseAsync(cancellationToken).ConfigureAwait(false);
+            if (scu.Association.State == DicomAssociationState.Established)
+            {
+                await scu.Association.ReleaseAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return failures == 0 ? 0 : 1;
         }
         catch (Exception ex) when (DicomNetworkErrors.IsExpected(ex, cancellationToken))

@@ -54,7 +54,19 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         await using var c = new NpgsqlConnection(_adminConnectionString);
         await c.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", c);
-        await cmd.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", c);
+                await cmd.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                // A backend the role may not signal (an autovacuum worker without pg_signal_backend) is in the database; it leaves soon.
+                await Task.Delay(250);
+            }
+        }
     }
 }

@@ -11,6 +11,9 @@ internal sealed class FaultyBlobStore(IBlobStore inner) : IBlobStore
 
     public bool FailCommit { get; set; }
 
+    /// <summary>Runs just before a write's commit reaches the inner store (to interleave other work with a write).</summary>
+    public Func<string, Task>? BeforeCommit { get; set; }
+
     public string Name => inner.Name;
 
     public Task<IBlobWrite> BeginWriteAsync(string key, CancellationToken cancellationToken = default)
@@ -77,8 +80,15 @@ internal sealed class FaultyBlobStore(IBlobStore inner) : IBlobStore
 
         public Stream AsStream() => new BlobWriteStream(this);
 
-        public Task<BlobCommit> CommitAsync(CancellationToken cancellationToken = default) =>
-            store.FailCommit || store.Down ? throw new IOException($"Site '{store.Name}' failed to commit.") : inner.CommitAsync(cancellationToken);
+        public async Task<BlobCommit> CommitAsync(CancellationToken cancellationToken = default)
+        {
+            if (store.BeforeCommit is { } hook)
+            {
+                await hook(inner.Key);
+            }
+
+            return store.FailCommit || store.Down ? throw new IOException($"Site '{store.Name}' failed to commit.") : await inner.CommitAsync(cancellationToken);
+        }
 
         public Task AbortAsync(CancellationToken cancellationToken = default) => inner.AbortAsync(cancellationToken);
 

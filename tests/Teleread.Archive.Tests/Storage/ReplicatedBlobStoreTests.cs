@@ -61,6 +61,47 @@ public sealed class ReplicatedBlobStoreTests
     }
 
     [Fact]
+    public async Task Queued_write_commits_on_the_primary_only_and_names_the_other_site_pending()
+    {
+        using var sites = new TwoSites(mode: ReplicationMode.Queued, primarySite: "west");
+        var bytes = GeneratedStream.Bytes(120_000);
+
+        var commit = await sites.Store.PutAsync("studies/1/instance", bytes);
+
+        Assert.Equal(["east"], commit.PendingSites);
+        Assert.Equal(StorageTestHelpers.Sha256(bytes), commit.Sha256);
+        Assert.Equal(bytes, await sites.WestFiles.ReadAllAsync("studies/1/instance"));
+        Assert.Empty(await sites.EastFiles.ListKeysAsync(""));
+        Assert.Equal(bytes, await sites.Store.ReadAllAsync("studies/1/instance")); // east is preferred for reads and lacks it
+    }
+
+    [Fact]
+    public async Task Queued_write_succeeds_with_the_secondary_down_and_fails_with_the_primary_down()
+    {
+        using var sites = new TwoSites(mode: ReplicationMode.Queued);
+        sites.West.Down = true;
+
+        var commit = await sites.Store.PutAsync("studies/1/a", GeneratedStream.Bytes(1000));
+        sites.West.Down = false;
+        sites.East.Down = true;
+        var error = await Assert.ThrowsAsync<ReplicatedWriteException>(() => sites.Store.PutAsync("studies/1/b", GeneratedStream.Bytes(1000)));
+
+        Assert.Equal(["west"], commit.PendingSites);
+        Assert.Equal("east", error.Site);
+        Assert.Empty(await sites.WestFiles.ListKeysAsync(""));
+    }
+
+    [Fact]
+    public async Task Synchronous_write_names_no_site_pending()
+    {
+        using var sites = new TwoSites();
+
+        var commit = await sites.Store.PutAsync("studies/1/instance", GeneratedStream.Bytes(1000));
+
+        Assert.Empty(commit.PendingSites);
+    }
+
+    [Fact]
     public async Task Read_falls_back_to_the_other_site_when_the_preferred_one_lost_the_object()
     {
         using var sites = new TwoSites();

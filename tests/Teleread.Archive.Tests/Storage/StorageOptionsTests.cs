@@ -44,6 +44,50 @@ public sealed class StorageOptionsTests
     }
 
     [Fact]
+    public void Queued_replication_settings_are_checked()
+    {
+        var options = new StorageOptions
+        {
+            Sites = [new BlobSiteOptions { Name = "east", Path = "/tmp/e" }, new BlobSiteOptions { Name = "west", Path = "/tmp/w" }],
+            Replication = ReplicationMode.Queued,
+            PrimarySite = "north",
+            ReplicationBatchSize = 0,
+            ReplicationConcurrency = 65,
+            ReplicationPollInterval = TimeSpan.Zero,
+            ReplicationRetryInitialDelay = TimeSpan.FromMinutes(10),
+            ReplicationRetryMaximumDelay = TimeSpan.FromMinutes(1),
+        };
+
+        var error = Assert.Throws<StorageConfigurationException>(options.Validate);
+
+        Assert.Equal(
+            [
+                "Storage:PrimarySite 'north' names no configured site",
+                "Storage:ReplicationBatchSize must be between 1 and 10000",
+                "Storage:ReplicationConcurrency must be between 1 and 64",
+                "Storage:ReplicationPollInterval, Storage:ReplicationRetryInitialDelay and Storage:ReplicationLagWarning must be positive",
+                "Storage:ReplicationRetryMaximumDelay must not be shorter than Storage:ReplicationRetryInitialDelay",
+            ],
+            error.Errors);
+    }
+
+    [Fact]
+    public void Queued_replication_writes_to_the_named_primary_site()
+    {
+        var options = new StorageOptions
+        {
+            Sites = [new BlobSiteOptions { Name = "east", Kind = BlobSiteKind.InMemory }, new BlobSiteOptions { Name = "west", Kind = BlobSiteKind.InMemory }],
+            Replication = ReplicationMode.Queued,
+            PrimarySite = "WEST",
+        };
+
+        var store = ReplicatedBlobStore.Create(options);
+
+        Assert.Equal((ReplicationMode.Queued, "west"), (store.Mode, store.Primary.Name));
+        Assert.Equal((ReplicationMode.Synchronous, "east"), (new StorageOptions { Sites = options.Sites }.Replication, ReplicatedBlobStore.Create(new StorageOptions { Sites = options.Sites }).Primary.Name));
+    }
+
+    [Fact]
     public void S3_site_without_its_factory_is_a_configuration_error()
     {
         var options = new StorageOptions

@@ -7,13 +7,13 @@ internal sealed class TwoSites : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
 
-    public TwoSites(long verifyBeforeServingMaxBytes = 64L << 20)
+    public TwoSites(long verifyBeforeServingMaxBytes = 64L << 20, ReplicationMode mode = ReplicationMode.Synchronous, string? primarySite = null, string preferredReadSite = "east")
     {
         EastFiles = new FileSystemBlobStore(System.IO.Path.Combine(_directory.Path, "east"), "east");
         WestFiles = new FileSystemBlobStore(System.IO.Path.Combine(_directory.Path, "west"), "west");
         East = new FaultyBlobStore(EastFiles);
         West = new FaultyBlobStore(WestFiles);
-        Store = new ReplicatedBlobStore([East, West], "east", verifyBeforeServingMaxBytes);
+        Store = new ReplicatedBlobStore([East, West], preferredReadSite, verifyBeforeServingMaxBytes, mode, primarySite);
     }
 
     public FileSystemBlobStore EastFiles { get; }

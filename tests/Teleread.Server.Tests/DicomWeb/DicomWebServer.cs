@@ -31,9 +31,9 @@ public sealed class DicomWebServer : IAsyncDisposable
 
     public string OperatorToken { get; }
 
-    /// <summary>Starts on <paramref name="provider"/>; <paramref name="archive"/> replaces the archive adapter when given.</summary>
+    /// <summary>Starts on <paramref name="provider"/>; <paramref name="archive"/> replaces the archive adapter when given; <paramref name="args"/> are extra command-line settings.</summary>
     public static async Task<DicomWebServer> StartAsync(string provider, IDicomWebArchive? archive = null, Action<Microsoft.AspNetCore.Builder.WebApplication>? mapExtra = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, string[]? args = null)
     {
         void Customise(Microsoft.AspNetCore.Builder.WebApplicationBuilder b)
         {
@@ -45,7 +45,7 @@ public sealed class DicomWebServer : IAsyncDisposable
             services?.Invoke(b.Services);
         }
 
-        var server = await RunningServer.StartAsync(provider, mapExtra, Customise);
+        var server = await RunningServer.StartAsync(provider, mapExtra, Customise, args ?? []);
         var identity = server.Service<IdentityStore>();
         var ct = CancellationToken.None;
         var a = await identity.CreateClinicAsync("Clinic A", ["CLINIC_A"], ct);

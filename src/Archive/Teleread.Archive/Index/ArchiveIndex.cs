@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Teleread.Archive.SiteReplication;
 using Teleread.Archive.Storage;
 using Teleread.Data;
 
@@ -19,7 +20,8 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
     /// <summary>
     /// Adds one instance in one transaction. Rules: an identical re-send (same SHA-256) is a no-op; other bytes under a
     /// stored SOP Instance UID are refused (the first copy is kept); an instance whose Patient ID differs from its
-    /// study's is refused (a study belongs to the patient it was first stored for).
+    /// study's is refused (a study belongs to the patient it was first stored for). When the blob is still pending on
+    /// some sites (<see cref="BlobCommit.PendingSites"/>, queued replication), their copies are queued in the same transaction.
     /// </summary>
     public Task<AddResult> AddAsync(InstanceRecord r, BlobCommit blob, string origin, CancellationToken ct) =>
         db.WriteAsync(async (c, t) =>
@@ -81,6 +83,7 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
                     r.CharacterSet, Now = now,
                 }, t, cancellationToken: ct)).ConfigureAwait(false);
             await RefreshStudySeriesAsync(c, t, r.ClinicId, r.StudyUid, ct).ConfigureAwait(false);
+            await ReplicationQueue.EnqueueAsync(c, t, r.ClinicId, r.SopInstanceUid, blob, now, ct).ConfigureAwait(false);
             return AddResult.Added;
         }, ct);
 
@@ -116,7 +119,7 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
         }, ct);
 
     /// <summary>
-    /// Removes a study's index rows and returns its instances so their blobs can be deleted. With
+    /// Removes a study's index rows, and its blobs' queued copies, and returns its instances so their blobs can be deleted. With
     /// <paramref name="lastReceivedBefore"/> (retention), a study that received an instance since then is kept: the
     /// check locks the study row, so an instance arriving concurrently waits and then starts a new study.
     /// </summary>
@@ -141,6 +144,7 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
                 "transfer_syntax_uid AS TransferSyntaxUid, instance_number AS InstanceNumber, number_of_frames AS NumberOfFrames, rows_count AS Rows, " +
                 "columns_count AS Columns, blob_key AS BlobKey, blob_length AS BlobLength, blob_sha256 AS BlobSha256 FROM archive_instances WHERE " + where,
                 p, t, cancellationToken: ct)).ConfigureAwait(false)).Select(x => x.ToStoredInstance()).ToList();
+            await ReplicationQueue.RemoveForInstancesAsync(c, t, where, p, ct).ConfigureAwait(false);
             foreach (var table in new[] { "archive_instances", "archive_series", "archive_studies" })
             {
                 await c.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} WHERE " + where, p, t, cancellationToken: ct)).ConfigureAwait(false);
@@ -150,7 +154,7 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
         }, ct);
 
     /// <summary>
-    /// Every indexed blob with its expected size and hash, for the storage scrubber. Streams in pages of
+    /// Every indexed blob with its expected size and hash (and the sites its copy is still queued for), for the storage scrubber. Streams in pages of
     /// <paramref name="pageSize"/> rows (keyset order on the primary key), so memory stays flat and no
     /// connection or read transaction is held while the scrubber works through a page.
     /// </summary>
@@ -159,13 +163,19 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
         var (clinic, sop) = ("", "");
         while (true)
         {
-            var page = (await db.ReadAsync(c => c.QueryAsync<(string Clinic, string Sop, string Key, long Length, string Sha)>(new CommandDefinition(
-                "SELECT clinic_id, sop_instance_uid, blob_key, blob_length, blob_sha256 FROM archive_instances " +
-                "WHERE clinic_id > @Clinic OR (clinic_id = @Clinic AND sop_instance_uid > @Sop) ORDER BY clinic_id, sop_instance_uid LIMIT @Limit",
-                new { Clinic = clinic, Sop = sop, Limit = pageSize }, cancellationToken: ct)), ct).ConfigureAwait(false)).ToList();
+            var (page, pending) = await db.ReadAsync(async c =>
+            {
+                var rows = (await c.QueryAsync<(string Clinic, string Sop, string Key, long Length, string Sha)>(new CommandDefinition(
+                    "SELECT clinic_id, sop_instance_uid, blob_key, blob_length, blob_sha256 FROM archive_instances " +
+                    "WHERE clinic_id > @Clinic OR (clinic_id = @Clinic AND sop_instance_uid > @Sop) ORDER BY clinic_id, sop_instance_uid LIMIT @Limit",
+                    new { Clinic = clinic, Sop = sop, Limit = pageSize }, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+                // Read after the page: a queue row is committed with its instance and only ever removed, so a copy listed
+                // as pending here was pending when the page was read, and one not listed has been made (or never was due).
+                return (rows, await ReplicationQueue.PendingSitesAsync(c, [.. rows.Select(r => r.Key)], ct).ConfigureAwait(false));
+            }, ct).ConfigureAwait(false);
             foreach (var r in page)
             {
-                yield return new BlobExpectation(r.Key, r.Length, r.Sha);
+                yield return new BlobExpectation(r.Key, r.Length, r.Sha) { PendingSites = pending.TryGetValue(r.Key, out var sites) ? sites : [] };
             }
 
             if (page.Count < pageSize)

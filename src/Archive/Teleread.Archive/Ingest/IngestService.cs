@@ -7,9 +7,10 @@ namespace Teleread.Archive.Ingest;
 
 /// <summary>
 /// The one way instances enter the archive (C-STORE, STOW-RS, gateway, upload, demo). The bytes stream
-/// straight into a two-site blob write (never a whole instance in memory); after both sites committed,
-/// the header is read back (up to Pixel Data only) and the instance indexed in one transaction. A stream
-/// that breaks, a header that cannot be read or a refused instance leaves no blob and no index row.
+/// straight into a two-site blob write (never a whole instance in memory); after the write committed (every site, or
+/// the primary site with the others queued: <see cref="ReplicationMode"/>), the header is read back (up to Pixel Data
+/// only) and the instance indexed in one transaction, with its queued copies. A stream that breaks, a header that
+/// cannot be read or a refused instance leaves no blob and no index row.
 /// </summary>
 public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProvider clock, IEnumerable<IInstanceStoredObserver>? observers = null)
 {
@@ -27,7 +28,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
 
     /// <summary>
     /// Reads one PS3.10 instance from <paramref name="part10"/> into storage and returns the rest of its ingest — the
-    /// durable commit on every site, then indexing — as a running task, so a caller holding several instances (one
+    /// durable commit (on every site, or on the primary with the others queued), then indexing — as a running task, so a caller holding several instances (one
     /// STOW-RS request) reads the next while this one's fsyncs run. Indexing waits for <paramref name="indexAfter"/>
     /// (the previous instance's task), so instances are indexed in the order they arrived and the first copy of a
     /// SOP Instance UID is the one kept, exactly as one at a time. The outcome is final only when the task completes.
@@ -112,7 +113,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         }
     }
 
-    /// <summary>Makes a streamed write durable on every site (fsyncs) and disposes it.</summary>
+    /// <summary>Makes a streamed write durable (fsyncs on every site, or on the primary in queued mode) and disposes it.</summary>
     private static async Task<(BlobCommit? Commit, IngestResult? Failure)> CommitBlobAsync(IBlobWrite write, CancellationToken ct)
     {
         await using (write.ConfigureAwait(false))
@@ -204,7 +205,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         };
     }
 
-    // The commit already checked every site's SHA-256 against the bytes received, so the header is read back
+    // The commit already checked every written site's SHA-256 against the bytes received, so the header is read back
     // without hashing the whole object again: only the bytes up to Pixel Data are read (the scrubber verifies later).
     private Task<Stream> OpenHeaderAsync(BlobCommit blob, CancellationToken ct) => store.OpenReadAsync(blob.Key, null, ct);
 

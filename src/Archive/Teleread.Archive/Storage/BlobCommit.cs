@@ -4,5 +4,11 @@ namespace Teleread.Archive.Storage;
 /// <param name="Sha256">Lower-case hexadecimal SHA-256 of the stored bytes.</param>
 public sealed record BlobCommit(string Key, long Length, string Sha256)
 {
+    /// <summary>
+    /// Sites that do not hold the object yet and must receive a copy later (<see cref="ReplicationMode.Queued"/>); empty
+    /// when every site committed it. Whoever records the commit durably must also record these, in the same transaction.
+    /// </summary>
+    public IReadOnlyList<string> PendingSites { get; init; } = [];
+
     public BlobExpectation ToExpectation() => new(Key, Length, Sha256);
 }

@@ -4,7 +4,9 @@ namespace Teleread.Archive.Storage;
 
 /// <summary>
 /// Verifies every site's copy of the objects the index expects and rewrites a missing or corrupted copy
-/// from a good one. The caller supplies the expectations (the index owns them) and may watch progress.
+/// from a good one. The caller supplies the expectations (the index owns them) and may watch progress. A missing copy on a
+/// site the expectation names as pending (queued replication) is counted as <see cref="BlobScrubReport.PendingReplication"/>
+/// and left to the replicator.
 /// </summary>
 public sealed class BlobScrubber
 {
@@ -42,10 +44,19 @@ public sealed class BlobScrubber
     private async Task ScrubOneAsync(BlobExpectation expected, bool repair, Tally tally, CancellationToken cancellationToken)
     {
         var states = new BlobCopyState[_sites.Count];
+        var pending = new bool[_sites.Count];
         for (var i = 0; i < _sites.Count; i++)
         {
             states[i] = await BlobVerifier.CheckAsync(_sites[i], expected, cancellationToken).ConfigureAwait(false);
-            tally.Count(states[i]);
+            pending[i] = states[i] is BlobCopyState.Missing && expected.PendingSites.Contains(_sites[i].Name, StringComparer.OrdinalIgnoreCase);
+            if (pending[i])
+            {
+                Interlocked.Increment(ref tally.PendingReplication);
+            }
+            else
+            {
+                tally.Count(states[i]);
+            }
         }
 
         Interlocked.Increment(ref tally.Checked);
@@ -58,6 +69,7 @@ public sealed class BlobScrubber
 
         if (good < 0)
         {
+            // A copy still pending is no good copy either: with the primary's lost, the object is unrecoverable.
             if (states.Any(s => s is BlobCopyState.Missing or BlobCopyState.Corrupted))
             {
                 tally.AddUnrecoverable(expected.Key);
@@ -73,7 +85,7 @@ public sealed class BlobScrubber
 
         for (var i = 0; i < _sites.Count; i++)
         {
-            if (states[i] is BlobCopyState.Missing or BlobCopyState.Corrupted)
+            if ((states[i] is BlobCopyState.Missing or BlobCopyState.Corrupted) && !pending[i])
             {
                 var repaired = await CopyAsync(_sites[good], _sites[i], expected, cancellationToken).ConfigureAwait(false);
                 Interlocked.Increment(ref repaired ? ref tally.Repaired : ref tally.RepairFailed);
@@ -113,6 +125,7 @@ public sealed class BlobScrubber
         public long Unrecoverable;
         public long Unavailable;
         public long RepairFailed;
+        public long PendingReplication;
         private readonly ConcurrentQueue<string> _unrecoverableKeys = new();
 
         public void Count(BlobCopyState state)
@@ -148,6 +161,7 @@ public sealed class BlobScrubber
             Interlocked.Read(ref Unrecoverable),
             Interlocked.Read(ref Unavailable),
             Interlocked.Read(ref RepairFailed),
+            Interlocked.Read(ref PendingReplication),
             [.. _unrecoverableKeys]);
     }
 }

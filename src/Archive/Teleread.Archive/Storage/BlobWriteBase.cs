@@ -61,7 +61,7 @@ public abstract class BlobWriteBase : IBlobWrite
         }
 
         _state = State.Committed;
-        return new BlobCommit(Key, BytesWritten, sha256);
+        return Committed(new BlobCommit(Key, BytesWritten, sha256));
     }
 
     public async Task AbortAsync(CancellationToken cancellationToken = default)
@@ -87,6 +87,9 @@ public abstract class BlobWriteBase : IBlobWrite
 
     /// <summary>Removes partial data. Must not throw for an already-removed or never-started write.</summary>
     protected abstract Task AbortCoreAsync();
+
+    /// <summary>What <see cref="CommitAsync"/> returns; a store may add to it (the sites a copy is still pending on).</summary>
+    protected virtual BlobCommit Committed(BlobCommit commit) => commit;
 
     private void EnsureOpen()
     {

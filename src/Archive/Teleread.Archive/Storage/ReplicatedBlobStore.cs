@@ -4,30 +4,44 @@ using System.Security.Cryptography;
 namespace Teleread.Archive.Storage;
 
 /// <summary>
-/// Every object on every site. A write streams once and is teed into all sites; its commit returns only
-/// when every site has committed (durable), so an acknowledged object survives the loss of any one site.
-/// Reads try the preferred site first and fall back to the others, skipping copies that fail verification.
+/// Every object on every site. <see cref="ReplicationMode.Synchronous"/>: a write streams once and is teed into all
+/// sites; its commit returns only when every site has committed (durable), so an acknowledged object survives the loss
+/// of any one site. <see cref="ReplicationMode.Queued"/>: a write goes to the primary site only and its commit names the
+/// other sites as pending (<see cref="BlobCommit.PendingSites"/>); the caller queues their copies durably.
+/// Reads try the preferred site first and fall back to the others, skipping copies that fail verification or are missing.
 /// </summary>
 public sealed class ReplicatedBlobStore : IBlobStore
 {
     private readonly IBlobStore[] _readOrder;
+    private readonly IBlobStore[] _writeSites;
+    private readonly string[] _pendingSites;
 
-    public ReplicatedBlobStore(IReadOnlyList<IBlobStore> sites, string? preferredReadSite = null, long verifyBeforeServingMaxBytes = 64L << 20)
+    public ReplicatedBlobStore(IReadOnlyList<IBlobStore> sites, string? preferredReadSite = null, long verifyBeforeServingMaxBytes = 64L << 20,
+        ReplicationMode mode = ReplicationMode.Synchronous, string? primarySite = null)
     {
         ArgumentNullException.ThrowIfNull(sites);
         ArgumentOutOfRangeException.ThrowIfZero(sites.Count);
         ArgumentOutOfRangeException.ThrowIfNegative(verifyBeforeServingMaxBytes);
         Sites = sites;
         VerifyBeforeServingMaxBytes = verifyBeforeServingMaxBytes;
-        var preferred = preferredReadSite is null ? sites[0] : sites.FirstOrDefault(s => string.Equals(s.Name, preferredReadSite, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"No site is named '{preferredReadSite}'.", nameof(preferredReadSite));
+        var preferred = SiteNamed(sites, preferredReadSite, nameof(preferredReadSite));
         _readOrder = [preferred, .. sites.Where(s => !ReferenceEquals(s, preferred))];
         Name = string.Join("+", sites.Select(s => s.Name));
+        Mode = mode;
+        Primary = SiteNamed(sites, primarySite, nameof(primarySite));
+        _writeSites = mode == ReplicationMode.Queued ? [Primary] : [.. sites];
+        _pendingSites = mode == ReplicationMode.Queued ? [.. sites.Where(s => !ReferenceEquals(s, Primary)).Select(s => s.Name)] : [];
     }
 
     public string Name { get; }
 
     public IReadOnlyList<IBlobStore> Sites { get; }
+
+    /// <summary>Whether a commit waits for every site or only for <see cref="Primary"/>.</summary>
+    public ReplicationMode Mode { get; }
+
+    /// <summary>The site a <see cref="ReplicationMode.Queued"/> write goes to (the first site unless configured), and the first source of copies.</summary>
+    public IBlobStore Primary { get; }
 
     public long VerifyBeforeServingMaxBytes { get; }
 
@@ -44,14 +58,17 @@ public sealed class ReplicatedBlobStore : IBlobStore
             _ when byKind.TryGetValue(site.Kind, out var factory) => factory.Create(site),
             _ => throw new StorageConfigurationException([$"Site '{site.Name}' is of kind {site.Kind}, but no factory for it is registered (reference Teleread.Archive.S3)"]),
         }).ToList();
-        return new ReplicatedBlobStore(sites, options.PreferredReadSite, options.VerifyBeforeServingMaxBytes);
+        return new ReplicatedBlobStore(sites, options.PreferredReadSite, options.VerifyBeforeServingMaxBytes, options.Replication, options.PrimarySite);
     }
+
+    /// <summary>The site named <paramref name="name"/> (case-insensitive), or null when none is configured under that name.</summary>
+    public IBlobStore? FindSite(string name) => Sites.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public async Task<IBlobWrite> BeginWriteAsync(string key, CancellationToken cancellationToken = default)
     {
         BlobKey.Validate(key);
-        var writes = new List<IBlobWrite>(Sites.Count);
-        foreach (var site in Sites)
+        var writes = new List<IBlobWrite>(_writeSites.Length);
+        foreach (var site in _writeSites)
         {
             try
             {
@@ -64,7 +81,7 @@ public sealed class ReplicatedBlobStore : IBlobStore
             }
         }
 
-        return new ReplicatedBlobWrite(key, Sites, writes);
+        return new ReplicatedBlobWrite(key, _writeSites, writes, _pendingSites);
     }
 
     /// <summary>Reads from the first site that has the object; no verification (see the overload with an expectation).</summary>
@@ -201,12 +218,16 @@ public sealed class ReplicatedBlobStore : IBlobStore
         }
     }
 
+    private static IBlobStore SiteNamed(IReadOnlyList<IBlobStore> sites, string? name, string parameter) =>
+        name is null ? sites[0] : sites.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"No site is named '{name}'.", parameter);
+
     private BlobStoreException NoGoodCopy(string key, List<Exception> failures) =>
         failures.All(f => f is BlobNotFoundException)
             ? new BlobNotFoundException(Name, key)
             : new BlobStoreException($"No site of '{Name}' could serve a good copy of '{key}': " + string.Join("; ", failures.Select(f => f.Message)), new AggregateException(failures));
 
-    private sealed class ReplicatedBlobWrite(string key, IReadOnlyList<IBlobStore> sites, List<IBlobWrite> writes) : BlobWriteBase(key)
+    private sealed class ReplicatedBlobWrite(string key, IReadOnlyList<IBlobStore> sites, List<IBlobWrite> writes, string[] pendingSites) : BlobWriteBase(key)
     {
         public static async Task AbortAllAsync(IEnumerable<IBlobWrite> writes)
         {
@@ -250,6 +271,8 @@ public sealed class ReplicatedBlobStore : IBlobStore
         }
 
         protected override Task AbortCoreAsync() => AbortAllAsync(writes);
+
+        protected override BlobCommit Committed(BlobCommit commit) => pendingSites.Length == 0 ? commit : commit with { PendingSites = pendingSites };
 
         // Awaiting inside makes a site that throws before its first await a faulted task like any other failure.
         private static async Task WriteToSiteAsync(IBlobWrite write, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>

@@ -3,7 +3,10 @@ using Teleread.Server.Auth;
 
 namespace Teleread.Server.Apis;
 
-/// <summary>Operators watch and start the storage scrub (verify both sites, repair lost or corrupted copies).</summary>
+/// <summary>
+/// Operators watch and start the storage scrub (verify both sites, repair lost or corrupted copies) and watch the
+/// replication queue (Storage:Replication = Queued: copies the primary site holds and the others are still to receive).
+/// </summary>
 public static class StorageApi
 {
     public static IEndpointRouteBuilder MapStorageApi(this IEndpointRouteBuilder app)
@@ -14,6 +17,9 @@ public static class StorageApi
                 job.TryStart(lifetime.ApplicationStopping)
                     ? TypedResults.Accepted("/api/admin/storage/scrub", job.Status)
                     : TypedResults.Conflict(new { error = "a scrub is already running", status = job.Status }))
+            .RequireAuthorization(AuthenticationSetup.OperatorOnly).WithTags("Admin");
+        app.MapGet("/api/admin/storage/replication", async (SiteReplicationService replication, CancellationToken ct) =>
+                TypedResults.Ok(await replication.GetStatusAsync(ct).ConfigureAwait(false)))
             .RequireAuthorization(AuthenticationSetup.OperatorOnly).WithTags("Admin");
         return app;
     }

@@ -5,6 +5,7 @@ using Teleread.Archive.Query;
 using Teleread.Archive.Retention;
 using Teleread.Archive.Retrieve;
 using Teleread.Archive.S3;
+using Teleread.Archive.SiteReplication;
 using Teleread.Archive.Storage;
 using Teleread.Data;
 using Teleread.Server.Demo;
@@ -29,7 +30,8 @@ public static class ArchiveServices
 
     /// <summary>
     /// The archive: storage in two sites (section "Storage"; by default the file-system sites DATA/storage/east
-    /// and DATA/storage/west), the index, ingest, query, retrieve and deletion services.
+    /// and DATA/storage/west), the index, ingest, query, retrieve and deletion services, the scrubber and the
+    /// replicator of queued copies (Storage:Replication = Queued).
     /// </summary>
     public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
@@ -62,6 +64,10 @@ public static class ArchiveServices
         services.AddSingleton<IDemoStudyImporter, DemoStudyImporter>();
         services.AddSingleton<StorageScrubJob>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageScrubJob>());
+        services.AddSingleton<ReplicationQueue>();
+        services.AddSingleton<SiteReplicator>();
+        services.AddSingleton<SiteReplicationService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SiteReplicationService>());
         return services;
     }
 }

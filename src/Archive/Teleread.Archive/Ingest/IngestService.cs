@@ -27,28 +27,59 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
     }
 
     /// <summary>
-    /// Reads one PS3.10 instance from <paramref name="part10"/> into storage and returns the rest of its ingest — the
-    /// durable commit (on every site, or on the primary with the others queued), then indexing — as a running task, so a caller holding several instances (one
-    /// STOW-RS request) reads the next while this one's fsyncs run. Indexing waits for <paramref name="indexAfter"/>
-    /// (the previous instance's task), so instances are indexed in the order they arrived and the first copy of a
-    /// SOP Instance UID is the one kept, exactly as one at a time. The outcome is final only when the task completes.
+    /// Reads one PS3.10 instance from <paramref name="part10"/> into storage without making it durable yet, so a caller
+    /// holding several instances (one STOW-RS request) can complete them together with <see cref="CompleteAsync"/>.
+    /// A source that breaks leaves nothing (the exception propagates, as with <see cref="IngestAsync(IngestSource, Stream, string?, CancellationToken)"/>).
     /// </summary>
-    public async Task<Task<IngestResult>> BeginIngestAsync(IngestSource source, Stream part10, string? requiredStudyUid, Task? indexAfter, CancellationToken ct)
+    public async Task<StagedInstance> StageAsync(IngestSource source, Stream part10, string? requiredStudyUid, CancellationToken ct)
     {
         var streamed = await StreamBlobAsync(source, null, part10, ct).ConfigureAwait(false);
-        return streamed.Write is null ? Task.FromResult(streamed.Failure!) : FinishAsync(source, streamed.Write, requiredStudyUid, indexAfter, ct);
+        return new StagedInstance(source, requiredStudyUid, streamed.Write, streamed.Failure);
     }
 
-    private async Task<IngestResult> FinishAsync(IngestSource source, IBlobWrite write, string? requiredStudyUid, Task? indexAfter, CancellationToken ct)
+    /// <summary>
+    /// Completes staged instances: every blob made durable (their fsyncs side by side), then all of them indexed in one
+    /// transaction — one durable commit instead of one per instance — in the order given, each by the same rules as
+    /// one at a time (the first copy of a SOP Instance UID wins). Results come back in the same order.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestResult>> CompleteAsync(IReadOnlyList<StagedInstance> staged, CancellationToken ct)
     {
-        var committed = await CommitBlobAsync(write, ct).ConfigureAwait(false);
-        if (indexAfter is not null)
+        ArgumentNullException.ThrowIfNull(staged);
+        var commits = await Task.WhenAll(staged.Select(s => s.Write is null
+            ? Task.FromResult<(BlobCommit? Commit, IngestResult? Failure)>((null, s.Failure))
+            : CommitBlobAsync(s.Write, ct))).ConfigureAwait(false);
+        var results = new IngestResult?[staged.Count];
+        var toAdd = new List<(int Index, InstanceRecord Record, BlobCommit Blob)>();
+        for (var i = 0; i < staged.Count; i++)
         {
-            // Only the order matters here; the previous instance reports its own failure.
-            await indexAfter.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            if (commits[i].Commit is not { } blob)
+            {
+                results[i] = commits[i].Failure!;
+                continue;
+            }
+
+            var prepared = await PrepareAsync(staged[i].Source, blob, null, staged[i].RequiredStudyUid, ct).ConfigureAwait(false);
+            if (prepared.Record is { } record)
+            {
+                toAdd.Add((i, record, blob));
+            }
+            else
+            {
+                results[i] = prepared.Rejection!;
+            }
         }
 
-        return committed.Commit is null ? committed.Failure! : await IndexAsync(source, committed.Commit, null, ct, requiredStudyUid).ConfigureAwait(false);
+        if (toAdd.Count > 0)
+        {
+            var added = await index.AddManyAsync([.. toAdd.Select(x => (x.Record, x.Blob, staged[x.Index].Source.Origin.ToString()))], ct).ConfigureAwait(false);
+            for (var j = 0; j < toAdd.Count; j++)
+            {
+                var (i, record, blob) = toAdd[j];
+                results[i] = await ConcludeAsync(staged[i].Source, record, blob, added[j], ct).ConfigureAwait(false);
+            }
+        }
+
+        return results!;
     }
 
     /// <summary>
@@ -143,6 +174,20 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
 
     private async Task<IngestResult> IndexAsync(IngestSource source, BlobCommit blob, (string SopClass, string SopInstance)? command, CancellationToken ct, string? requiredStudyUid = null)
     {
+        var prepared = await PrepareAsync(source, blob, command, requiredStudyUid, ct).ConfigureAwait(false);
+        if (prepared.Record is not { } record)
+        {
+            return prepared.Rejection!;
+        }
+
+        var added = await index.AddAsync(record, blob, source.Origin.ToString(), ct).ConfigureAwait(false);
+        return await ConcludeAsync(source, record, blob, added, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the committed blob's header into an index record, or refuses it (the blob is then deleted).</summary>
+    private async Task<(InstanceRecord? Record, IngestResult? Rejection)> PrepareAsync(
+        IngestSource source, BlobCommit blob, (string SopClass, string SopInstance)? command, string? requiredStudyUid, CancellationToken ct)
+    {
         InstanceRecord record;
         try
         {
@@ -154,7 +199,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         catch (Exception ex) when (ex is DicomReadException or DicomDataException or Teleread.Dicom.CharacterSets.DicomCharacterSetException or FormatException)
         {
             await DeleteQuietlyAsync(blob.Key).ConfigureAwait(false);
-            return IngestResult.Rejected(IngestStatus.CannotUnderstand, "Not a readable DICOM instance: " + ex.Message, command?.SopClass, command?.SopInstance);
+            return (null, IngestResult.Rejected(IngestStatus.CannotUnderstand, "Not a readable DICOM instance: " + ex.Message, command?.SopClass, command?.SopInstance));
         }
 
         var problem = record.Problem();
@@ -172,10 +217,15 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         if (problem is not null)
         {
             await DeleteQuietlyAsync(blob.Key).ConfigureAwait(false);
-            return IngestResult.Rejected(command is null && !wrongStudy ? IngestStatus.CannotUnderstand : IngestStatus.DataSetDoesNotMatchSopClass, problem, record.SopClassUid, record.SopInstanceUid);
+            return (null, IngestResult.Rejected(command is null && !wrongStudy ? IngestStatus.CannotUnderstand : IngestStatus.DataSetDoesNotMatchSopClass, problem, record.SopClassUid, record.SopInstanceUid));
         }
 
-        var added = await index.AddAsync(record, blob, source.Origin.ToString(), ct).ConfigureAwait(false);
+        return (record, null);
+    }
+
+    /// <summary>After the index answered: a refused blob is deleted, a stored one is announced to the observers.</summary>
+    private async Task<IngestResult> ConcludeAsync(IngestSource source, InstanceRecord record, BlobCommit blob, ArchiveIndex.AddResult added, CancellationToken ct)
+    {
         if (added != ArchiveIndex.AddResult.Added)
         {
             await DeleteQuietlyAsync(blob.Key).ConfigureAwait(false);

@@ -12,29 +12,14 @@ namespace Teleread.Server.DicomWeb;
 /// <summary>The DICOMweb endpoints' port onto the archive: one ingest, one study query, one retrieve, always through the caller's access.</summary>
 public sealed class ArchiveDicomWebArchive(IngestService ingest, StudyQueryService queries, RetrieveService retrieve, ArchiveAccessResolver access) : IDicomWebArchive
 {
-    public async Task<DicomWebStoreOutcome> StoreAsync(Caller caller, Stream instance, string? requiredStudyUid, CancellationToken ct) =>
-        await await BeginStoreAsync(caller, instance, requiredStudyUid, null, ct).ConfigureAwait(false);
-
-    public async Task<Task<DicomWebStoreOutcome>> BeginStoreAsync(Caller caller, Stream instance, string? requiredStudyUid, Task? storeAfter, CancellationToken ct)
+    public async Task<DicomWebStoreOutcome> StoreAsync(Caller caller, Stream instance, string? requiredStudyUid, CancellationToken ct)
     {
-        if (caller.Role != Role.ClinicUser || caller.ClinicId is null)
-        {
-            return Task.FromResult(DicomWebStoreOutcome.Failed(DicomWebStoreOutcome.ProcessingFailure, "Only a clinic's users and devices store instances; the instance is stored for the caller's clinic."));
-        }
-
-        var pending = await ingest.BeginIngestAsync(new IngestSource(caller.ClinicId, IngestOrigin.Stow, null, caller.UserId), instance, requiredStudyUid, storeAfter, ct).ConfigureAwait(false);
-        return OutcomeAsync(pending);
+        await using var batch = BeginStore(caller, requiredStudyUid);
+        await batch.AddAsync(instance, ct).ConfigureAwait(false);
+        return (await batch.FlushAsync(ct).ConfigureAwait(false)).Single();
     }
 
-    private static async Task<DicomWebStoreOutcome> OutcomeAsync(Task<IngestResult> pending)
-    {
-        var result = await pending.ConfigureAwait(false);
-        return result.Succeeded
-            ? new DicomWebStoreOutcome(true, result.SopClassUid, result.SopInstanceUid, result.StudyInstanceUid, result.SeriesInstanceUid, null, null, result.Outcome == IngestOutcome.Duplicate ? "Already stored" : null)
-            : new DicomWebStoreOutcome(false, result.SopClassUid, result.SopInstanceUid, result.StudyInstanceUid, result.SeriesInstanceUid,
-                result.FailureReason?.Contains("not to the study", StringComparison.Ordinal) == true ? DicomWebStoreOutcome.DatasetDoesNotMatch : result.DicomStatus,
-                null, result.FailureReason);
-    }
+    public IDicomWebStoreBatch BeginStore(Caller caller, string? requiredStudyUid) => new ArchiveStoreBatch(ingest, caller, requiredStudyUid);
 
     public async Task<IReadOnlyList<DicomDataset>> QueryAsync(Caller caller, DicomWebQuery query, CancellationToken ct)
     {

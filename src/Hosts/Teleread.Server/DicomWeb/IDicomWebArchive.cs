@@ -13,18 +13,10 @@ public interface IDicomWebArchive
     Task<DicomWebStoreOutcome> StoreAsync(Caller caller, Stream instance, string? requiredStudyUid, CancellationToken ct);
 
     /// <summary>
-    /// Reads one instance from <paramref name="instance"/> and returns the remaining work (making it durable, indexing
-    /// it after <paramref name="storeAfter"/>) as a running task, so the next part can be read meanwhile.
+    /// The parts of one STOW-RS request, stored in runs: each part is read into storage as it arrives, and a run is made
+    /// durable and indexed together (one durable index commit per run instead of one per instance).
     /// </summary>
-    async Task<Task<DicomWebStoreOutcome>> BeginStoreAsync(Caller caller, Stream instance, string? requiredStudyUid, Task? storeAfter, CancellationToken ct)
-    {
-        if (storeAfter is not null)
-        {
-            await storeAfter.ConfigureAwait(false);
-        }
-
-        return Task.FromResult(await StoreAsync(caller, instance, requiredStudyUid, ct).ConfigureAwait(false));
-    }
+    IDicomWebStoreBatch BeginStore(Caller caller, string? requiredStudyUid) => new OneByOneStoreBatch(this, caller, requiredStudyUid);
 
     /// <summary>The matches of a QIDO-RS query the caller may see, each holding the attributes to return.</summary>
     Task<IReadOnlyList<DicomDataset>> QueryAsync(Caller caller, DicomWebQuery query, CancellationToken ct);

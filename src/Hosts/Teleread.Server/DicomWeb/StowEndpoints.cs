@@ -10,7 +10,7 @@ namespace Teleread.Server.DicomWeb;
 /// </summary>
 public static class StowEndpoints
 {
-    private const int InFlight = 8;
+    private const int RunSize = 16;
 
     public static RouteGroupBuilder MapStow(this RouteGroupBuilder group)
     {
@@ -38,9 +38,8 @@ public static class StowEndpoints
         var responseType = DicomWebJson.ChooseDatasetResponseType(http.Request.Headers.Accept);
         var builder = new StoreResponseBuilder(DicomWebPaths.BaseUrl(http));
         var reader = new MultipartRelatedReader(http.Request.Body, boundary);
-        // Part n+1 is read while part n is made durable and indexed (in order); at most InFlight parts are pending.
-        var pending = new Queue<Task<DicomWebStoreOutcome>>();
-        Task? last = null;
+        // Parts are read into storage as they arrive; every RunSize parts are made durable and indexed together.
+        await using var batch = archive.BeginStore(caller, studyUid);
         MultipartFormatException? malformed = null;
         try
         {
@@ -48,16 +47,15 @@ public static class StowEndpoints
             {
                 if (part.ContentType is { } partType && !MediaTypeValue.Parse(partType).Is(DicomMediaTypes.Dicom))
                 {
-                    pending.Enqueue(Task.FromResult(DicomWebStoreOutcome.Failed(DicomWebStoreOutcome.CannotUnderstand, $"Part of type {partType} is not application/dicom.")));
+                    await FlushAsync(batch, builder, log, ct).ConfigureAwait(false);
+                    Record(builder, log, DicomWebStoreOutcome.Failed(DicomWebStoreOutcome.CannotUnderstand, $"Part of type {partType} is not application/dicom."));
                     continue;
                 }
 
-                var store = await archive.BeginStoreAsync(caller, part.Body, studyUid, last, ct).ConfigureAwait(false);
-                pending.Enqueue(store);
-                last = store;
-                while (pending.Count >= InFlight)
+                await batch.AddAsync(part.Body, ct).ConfigureAwait(false);
+                if (batch.Pending >= RunSize)
                 {
-                    Record(builder, log, await pending.Dequeue().ConfigureAwait(false));
+                    await FlushAsync(batch, builder, log, ct).ConfigureAwait(false);
                 }
             }
         }
@@ -65,15 +63,9 @@ public static class StowEndpoints
         {
             malformed = e;
         }
-        finally
-        {
-            // Never leave work running after the request: what was read is finished (and counted) even when the body broke.
-            while (pending.Count > 0)
-            {
-                Record(builder, log, await pending.Dequeue().ConfigureAwait(false));
-            }
-        }
 
+        // The parts read completely before a malformed one are kept and reported, as they would be one at a time.
+        await FlushAsync(batch, builder, log, ct).ConfigureAwait(false);
         if (malformed is not null)
         {
             throw DicomWebRequestException.BadRequest($"Malformed multipart body after {builder.StoredCount} stored instance(s): {malformed.Message}");
@@ -99,6 +91,14 @@ public static class StowEndpoints
         if (!outcome.Stored)
         {
             DicomWebLog.InstanceRejected(log, outcome.SopInstanceUid ?? "?", outcome.FailureReason ?? 0, outcome.Message ?? "");
+        }
+    }
+
+    private static async Task FlushAsync(IDicomWebStoreBatch batch, StoreResponseBuilder builder, ILogger log, CancellationToken ct)
+    {
+        foreach (var outcome in await batch.FlushAsync(ct).ConfigureAwait(false))
+        {
+            Record(builder, log, outcome);
         }
     }
 }

@@ -1,0 +1,33 @@
+using Teleread.Archive.Storage;
+
+namespace Teleread.Archive.Ingest;
+
+/// <summary>An instance read into storage but not yet durable or indexed (<see cref="IngestService.StageAsync"/>), or why it was refused.</summary>
+public sealed class StagedInstance
+{
+    internal StagedInstance(IngestSource source, string? requiredStudyUid, IBlobWrite? write, IngestResult? failure)
+    {
+        Source = source;
+        RequiredStudyUid = requiredStudyUid;
+        Write = write;
+        Failure = failure;
+    }
+
+    internal IngestSource Source { get; }
+
+    internal string? RequiredStudyUid { get; }
+
+    internal IBlobWrite? Write { get; }
+
+    internal IngestResult? Failure { get; }
+
+    /// <summary>Discards an instance that will not be completed (the request broke): nothing of it is kept.</summary>
+    public async Task DiscardAsync()
+    {
+        if (Write is not null)
+        {
+            await Write.AbortAsync(CancellationToken.None).ConfigureAwait(false);
+            await Write.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -38,8 +38,10 @@ public static class StowEndpoints
         var responseType = DicomWebJson.ChooseDatasetResponseType(http.Request.Headers.Accept);
         var builder = new StoreResponseBuilder(DicomWebPaths.BaseUrl(http));
         var reader = new MultipartRelatedReader(http.Request.Body, boundary);
-        // Parts are read into storage as they arrive; every RunSize parts are made durable and indexed together.
+        // Parts are read into storage as they arrive; every RunSize parts are made durable and indexed together (one
+        // index commit per run), while the next run is being read. Runs complete one after the other, in order.
         await using var batch = archive.BeginStore(caller, studyUid);
+        var runs = new StoreRuns(batch, builder, log);
         MultipartFormatException? malformed = null;
         try
         {
@@ -47,7 +49,7 @@ public static class StowEndpoints
             {
                 if (part.ContentType is { } partType && !MediaTypeValue.Parse(partType).Is(DicomMediaTypes.Dicom))
                 {
-                    await FlushAsync(batch, builder, log, ct).ConfigureAwait(false);
+                    await runs.CompleteAllAsync(ct).ConfigureAwait(false);
                     Record(builder, log, DicomWebStoreOutcome.Failed(DicomWebStoreOutcome.CannotUnderstand, $"Part of type {partType} is not application/dicom."));
                     continue;
                 }
@@ -55,7 +57,7 @@ public static class StowEndpoints
                 await batch.AddAsync(part.Body, ct).ConfigureAwait(false);
                 if (batch.Pending >= RunSize)
                 {
-                    await FlushAsync(batch, builder, log, ct).ConfigureAwait(false);
+                    await runs.StartRunAsync(ct).ConfigureAwait(false);
                 }
             }
         }
@@ -63,9 +65,14 @@ public static class StowEndpoints
         {
             malformed = e;
         }
+        finally
+        {
+            // Never leave a run completing after the request is gone.
+            await runs.WaitQuietlyAsync().ConfigureAwait(false);
+        }
 
         // The parts read completely before a malformed one are kept and reported, as they would be one at a time.
-        await FlushAsync(batch, builder, log, ct).ConfigureAwait(false);
+        await runs.CompleteAllAsync(ct).ConfigureAwait(false);
         if (malformed is not null)
         {
             throw DicomWebRequestException.BadRequest($"Malformed multipart body after {builder.StoredCount} stored instance(s): {malformed.Message}");
@@ -94,11 +101,49 @@ public static class StowEndpoints
         }
     }
 
-    private static async Task FlushAsync(IDicomWebStoreBatch batch, StoreResponseBuilder builder, ILogger log, CancellationToken ct)
+    /// <summary>At most one run completing while the next is read; outcomes recorded in order.</summary>
+    private sealed class StoreRuns(IDicomWebStoreBatch batch, StoreResponseBuilder builder, ILogger log)
     {
-        foreach (var outcome in await batch.FlushAsync(ct).ConfigureAwait(false))
+        private Task<IReadOnlyList<DicomWebStoreOutcome>>? _inFlight;
+
+        /// <summary>Waits for the run in flight (recording it), then starts completing what was read since.</summary>
+        public async Task StartRunAsync(CancellationToken ct)
         {
-            Record(builder, log, outcome);
+            await DrainAsync().ConfigureAwait(false);
+            _inFlight = batch.FlushAsync(ct);
+        }
+
+        public async Task CompleteAllAsync(CancellationToken ct)
+        {
+            await StartRunAsync(ct).ConfigureAwait(false);
+            await DrainAsync().ConfigureAwait(false);
+        }
+
+        public async Task WaitQuietlyAsync()
+        {
+            if (_inFlight is { } running)
+            {
+                try
+                {
+                    await running.ConfigureAwait(false);
+                }
+                catch (Exception) when (!running.IsCompletedSuccessfully)
+                {
+                    // Its exception is observed by DrainAsync on the normal path; here the request is already failing.
+                }
+            }
+        }
+
+        private async Task DrainAsync()
+        {
+            if (_inFlight is { } running)
+            {
+                _inFlight = null;
+                foreach (var outcome in await running.ConfigureAwait(false))
+                {
+                    Record(builder, log, outcome);
+                }
+            }
         }
     }
 }

@@ -166,7 +166,8 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         }
     }
 
-    private static async Task DiscardAsync(IBlobWrite write)
+    /// <summary>Aborts and releases a write that will not be committed.</summary>
+    internal static async Task DiscardAsync(IBlobWrite write)
     {
         await write.AbortAsync(CancellationToken.None).ConfigureAwait(false);
         await write.DisposeAsync().ConfigureAwait(false);

@@ -22,12 +22,5 @@ public sealed class StagedInstance
     internal IngestResult? Failure { get; }
 
     /// <summary>Discards an instance that will not be completed (the request broke): nothing of it is kept.</summary>
-    public async Task DiscardAsync()
-    {
-        if (Write is not null)
-        {
-            await Write.AbortAsync(CancellationToken.None).ConfigureAwait(false);
-            await Write.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    public Task DiscardAsync() => Write is null ? Task.CompletedTask : IngestService.DiscardAsync(Write);
 }

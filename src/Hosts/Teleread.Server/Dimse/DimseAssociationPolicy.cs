@@ -6,16 +6,14 @@ namespace Teleread.Server.Dimse;
 
 /// <summary>
 /// What the DICOM port accepts: calls to our AE title from AE titles that belong to a clinic, every SOP class in
-/// any transfer syntax the core knows in the order the sender proposed them (so a JPEG file stays the JPEG it is;
-/// among equals explicit then implicit VR little endian), the SCP role for any
-/// class (C-GET sub-operations, storage commitment reports on the same association) and our Maximum Length.
+/// any transfer syntax the core knows, the sender's first proposed one winning (so a JPEG file stays the JPEG it is),
+/// the SCP role for any class (C-GET sub-operations, storage commitment reports on the same association) and our Maximum Length.
 /// </summary>
 public static class DimseAssociationPolicy
 {
     public static DicomAssociationPolicy Create(DicomOptions dicom, ClinicAeDirectory clinics)
     {
-        var preferred = new[] { DicomTransferSyntax.ExplicitVRLittleEndian.Uid, DicomTransferSyntax.ImplicitVRLittleEndian.Uid };
-        var syntaxes = preferred.Concat(DicomTransferSyntax.All.Select(t => t.Uid).Where(u => !preferred.Contains(u))).ToArray();
+        var syntaxes = DicomTransferSyntax.All.Select(t => t.Uid).ToArray();
         var policy = new DicomAssociationPolicy().AcceptAnyAbstractSyntax(syntaxes).AllowRolesForAnyAbstractSyntax(scu: true, scp: true);
         policy.PreferRequestorTransferSyntaxOrder = true;
         policy.MaximumPduLength = (uint)dicom.MaximumPduLength;

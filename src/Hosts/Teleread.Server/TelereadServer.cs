@@ -108,6 +108,11 @@ public static class TelereadServer
         Directory.CreateDirectory(options.DataDirectory);
         var applied = await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(ct).ConfigureAwait(false);
         ServerLog.MigrationsApplied(app.Logger, applied);
+        var settled = await app.Services.GetRequiredService<Teleread.Archive.Ingest.IngestIntentRecovery>().RecoverAsync(ct).ConfigureAwait(false);
+        if (settled.Kept + settled.Withdrawn + settled.Undecided > 0)
+        {
+            ServerLog.IngestIntentsSettled(app.Logger, settled.Kept, settled.Withdrawn, settled.Undecided);
+        }
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder, TelereadOptions options)

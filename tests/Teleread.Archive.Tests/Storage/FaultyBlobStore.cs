@@ -80,6 +80,8 @@ internal sealed class FaultyBlobStore(IBlobStore inner) : IBlobStore
 
         public Stream AsStream() => new BlobWriteStream(this);
 
+        public BlobCommit Describe() => inner.Describe();
+
         public async Task<BlobCommit> CommitAsync(CancellationToken cancellationToken = default)
         {
             if (store.BeforeCommit is { } hook)

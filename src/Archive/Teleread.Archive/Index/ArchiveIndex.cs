@@ -15,7 +15,13 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
         SameInstanceAlreadyStored,
         DifferentInstanceAlreadyStored,
         StudyBelongsToAnotherPatient,
+
+        /// <summary>The same bytes are indexed, but their blob's commit is still running (or ended in a crash): not yet a stored copy.</summary>
+        SameInstanceStillCommitting,
     }
+
+    /// <summary>Instances indexed while their blob commit runs (<see cref="AddWhileCommittingAsync"/>).</summary>
+    public IngestIntentLog Intents { get; } = new(db);
 
     /// <summary>
     /// Adds one instance in one transaction. Rules: an identical re-send (same SHA-256) is a no-op; other bytes under a
@@ -24,29 +30,84 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
     /// some sites (<see cref="BlobCommit.PendingSites"/>, queued replication), their copies are queued in the same transaction.
     /// </summary>
     public Task<AddResult> AddAsync(InstanceRecord r, BlobCommit blob, string origin, CancellationToken ct) =>
-        db.WriteAsync((c, t) => AddInTransactionAsync(c, t, r, blob, origin, ct), ct);
+        db.WriteAsync((c, t) => AddInTransactionAsync(c, t, r, blob, origin, false, ct), ct);
+
+    /// <summary>
+    /// As <see cref="AddAsync"/> for a blob whose commit is still running (<see cref="IBlobWrite.Describe"/>): the
+    /// instance is recorded with an intent row in <see cref="Intents"/>. The caller confirms the intent once the commit
+    /// succeeded, or withdraws the instance (<see cref="WithdrawAsync"/>) when it failed.
+    /// </summary>
+    public Task<AddResult> AddWhileCommittingAsync(InstanceRecord r, BlobCommit blob, string origin, CancellationToken ct) =>
+        db.WriteAsync((c, t) => AddInTransactionAsync(c, t, r, blob, origin, true, ct), ct);
 
     /// <summary>Adds several instances in one transaction (one durable commit), in order, each by the rules of <see cref="AddAsync"/>.</summary>
     public Task<IReadOnlyList<AddResult>> AddManyAsync(IReadOnlyList<(InstanceRecord Record, BlobCommit Blob, string Origin)> items, CancellationToken ct) =>
+        AddManyAsync(items, false, ct);
+
+    /// <summary>As <see cref="AddManyAsync(IReadOnlyList{ValueTuple{InstanceRecord, BlobCommit, string}}, CancellationToken)"/>, with intents (<see cref="AddWhileCommittingAsync"/>) when <paramref name="whileCommitting"/>.</summary>
+    public Task<IReadOnlyList<AddResult>> AddManyAsync(IReadOnlyList<(InstanceRecord Record, BlobCommit Blob, string Origin)> items, bool whileCommitting, CancellationToken ct) =>
         db.WriteAsync<IReadOnlyList<AddResult>>(async (c, t) =>
         {
             var results = new List<AddResult>(items.Count);
             foreach (var (r, blob, origin) in items)
             {
-                results.Add(await AddInTransactionAsync(c, t, r, blob, origin, ct).ConfigureAwait(false));
+                results.Add(await AddInTransactionAsync(c, t, r, blob, origin, whileCommitting, ct).ConfigureAwait(false));
             }
 
             return results;
         }, ct);
 
-    private async Task<AddResult> AddInTransactionAsync(DbConnection c, DbTransaction t, InstanceRecord r, BlobCommit blob, string origin, CancellationToken ct)
-    {
-        var existing = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT blob_sha256 FROM archive_instances WHERE clinic_id = @ClinicId AND sop_instance_uid = @SopInstanceUid",
-            new { r.ClinicId, r.SopInstanceUid }, t, cancellationToken: ct)).ConfigureAwait(false);
-        if (existing is not null)
+    /// <summary>
+    /// Removes an instance recorded by <see cref="AddWhileCommittingAsync"/> whose blob did not become durable: its row
+    /// (only while it still names <paramref name="blobKey"/>), its share of the series and study counts (and the series or
+    /// study when it was their only instance), its queued copies and its intent. Returns whether an instance was removed.
+    /// </summary>
+    public Task<bool> WithdrawAsync(string clinicId, string sopInstanceUid, string blobKey, CancellationToken ct) =>
+        db.WriteAsync(async (c, t) =>
         {
-            return existing == blob.Sha256 ? AddResult.SameInstanceAlreadyStored : AddResult.DifferentInstanceAlreadyStored;
+            var p = new { clinicId, sopInstanceUid, blobKey };
+            var row = await c.QuerySingleOrDefaultAsync<(string StudyUid, string SeriesUid)?>(new CommandDefinition(
+                "SELECT study_uid, series_uid FROM archive_instances WHERE clinic_id = @clinicId AND sop_instance_uid = @sopInstanceUid AND blob_key = @blobKey",
+                p, t, cancellationToken: ct)).ConfigureAwait(false);
+            await IngestIntentLog.RemoveAsync(c, t, blobKey, ct).ConfigureAwait(false);
+            await c.ExecuteAsync(new CommandDefinition("DELETE FROM archive_replication_queue WHERE blob_key = @blobKey", p, t, cancellationToken: ct)).ConfigureAwait(false);
+            if (row is not { } r)
+            {
+                return false;
+            }
+
+            var q = new { clinicId, r.StudyUid, r.SeriesUid, sopInstanceUid };
+            foreach (var sql in new[]
+            {
+                "DELETE FROM archive_instances WHERE clinic_id = @clinicId AND sop_instance_uid = @sopInstanceUid",
+                "UPDATE archive_series SET instance_count = instance_count - 1 WHERE clinic_id = @clinicId AND series_uid = @SeriesUid",
+                "DELETE FROM archive_series WHERE clinic_id = @clinicId AND series_uid = @SeriesUid AND instance_count <= 0",
+                "UPDATE archive_studies SET instance_count = instance_count - 1 WHERE clinic_id = @clinicId AND study_uid = @StudyUid",
+                "DELETE FROM archive_studies WHERE clinic_id = @clinicId AND study_uid = @StudyUid AND instance_count <= 0",
+            })
+            {
+                await c.ExecuteAsync(new CommandDefinition(sql, q, t, cancellationToken: ct)).ConfigureAwait(false);
+            }
+
+            await RefreshStudySeriesAsync(c, t, clinicId, r.StudyUid, ct).ConfigureAwait(false);
+            return true;
+        }, ct);
+
+    private async Task<AddResult> AddInTransactionAsync(DbConnection c, DbTransaction t, InstanceRecord r, BlobCommit blob, string origin, bool whileCommitting, CancellationToken ct)
+    {
+        var existing = await c.QuerySingleOrDefaultAsync<(string Sha, string Key)?>(new CommandDefinition(
+            "SELECT blob_sha256, blob_key FROM archive_instances WHERE clinic_id = @ClinicId AND sop_instance_uid = @SopInstanceUid",
+            new { r.ClinicId, r.SopInstanceUid }, t, cancellationToken: ct)).ConfigureAwait(false);
+        if (existing is { } found)
+        {
+            if (found.Sha != blob.Sha256)
+            {
+                return AddResult.DifferentInstanceAlreadyStored;
+            }
+
+            return !Intents.IsConfirmed(found.Key) && await IngestIntentLog.IsRecordedAsync(c, t, found.Key, ct).ConfigureAwait(false)
+                ? AddResult.SameInstanceStillCommitting
+                : AddResult.SameInstanceAlreadyStored;
         }
 
         var studyPatient = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
@@ -71,10 +132,12 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
         if (inserted == 0)
         {
             // A concurrent identical send won the insert between our check and ours.
-            var winner = await c.QuerySingleAsync<string>(new CommandDefinition(
-                "SELECT blob_sha256 FROM archive_instances WHERE clinic_id = @ClinicId AND sop_instance_uid = @SopInstanceUid",
+            var winner = await c.QuerySingleAsync<(string Sha, string Key)>(new CommandDefinition(
+                "SELECT blob_sha256, blob_key FROM archive_instances WHERE clinic_id = @ClinicId AND sop_instance_uid = @SopInstanceUid",
                 new { r.ClinicId, r.SopInstanceUid }, t, cancellationToken: ct)).ConfigureAwait(false);
-            return winner == blob.Sha256 ? AddResult.SameInstanceAlreadyStored : AddResult.DifferentInstanceAlreadyStored;
+            return winner.Sha != blob.Sha256 ? AddResult.DifferentInstanceAlreadyStored
+                : !Intents.IsConfirmed(winner.Key) && await IngestIntentLog.IsRecordedAsync(c, t, winner.Key, ct).ConfigureAwait(false) ? AddResult.SameInstanceStillCommitting
+                : AddResult.SameInstanceAlreadyStored;
         }
 
         await c.ExecuteAsync(new CommandDefinition(
@@ -99,6 +162,11 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             }, t, cancellationToken: ct)).ConfigureAwait(false);
         await RefreshStudySeriesAsync(c, t, r.ClinicId, r.StudyUid, ct).ConfigureAwait(false);
         await ReplicationQueue.EnqueueAsync(c, t, r.ClinicId, r.SopInstanceUid, blob, now, ct).ConfigureAwait(false);
+        if (whileCommitting)
+        {
+            await IngestIntentLog.RecordAsync(c, t, r.ClinicId, r.SopInstanceUid, blob.Key, now, ct).ConfigureAwait(false);
+        }
+
         return AddResult.Added;
     }
 

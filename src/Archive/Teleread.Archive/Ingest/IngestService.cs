@@ -7,10 +7,12 @@ namespace Teleread.Archive.Ingest;
 
 /// <summary>
 /// The one way instances enter the archive (C-STORE, STOW-RS, gateway, upload, demo). The bytes stream
-/// straight into a two-site blob write (never a whole instance in memory); after the write committed (every site, or
-/// the primary site with the others queued: <see cref="ReplicationMode"/>), the header is read back (up to Pixel Data
-/// only) and the instance indexed in one transaction, with its queued copies. A stream that breaks, a header that
-/// cannot be read or a refused instance leaves no blob and no index row.
+/// straight into a two-site blob write (never a whole instance in memory; the first 64 KiB are kept to read the header).
+/// When the header lies within those bytes, the blob's commit (every site, or the primary with the others queued:
+/// <see cref="ReplicationMode"/>) and the index transaction run side by side, the instance recorded with an intent
+/// (<see cref="IngestIntentLog"/>); it is acknowledged only once both are durable, and withdrawn from the index if the
+/// commit fails. Otherwise the blob is committed first and its header read back (up to Pixel Data only). A stream that
+/// breaks, a header that cannot be read or a refused instance leaves no blob and no index row.
 /// </summary>
 public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProvider clock, IEnumerable<IInstanceStoredObserver>? observers = null)
 {
@@ -20,11 +22,8 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
     public Task<IngestResult> IngestAsync(IngestSource source, Stream part10, CancellationToken ct) => IngestAsync(source, part10, null, ct);
 
     /// <summary>As <see cref="IngestAsync(IngestSource, Stream, CancellationToken)"/>, refusing an instance of another study than <paramref name="requiredStudyUid"/> (STOW-RS to /studies/{uid}).</summary>
-    public async Task<IngestResult> IngestAsync(IngestSource source, Stream part10, string? requiredStudyUid, CancellationToken ct)
-    {
-        var written = await WriteBlobAsync(source, null, part10, ct).ConfigureAwait(false);
-        return written.Commit is null ? written.Failure! : await IndexAsync(source, written.Commit, null, ct, requiredStudyUid).ConfigureAwait(false);
-    }
+    public Task<IngestResult> IngestAsync(IngestSource source, Stream part10, string? requiredStudyUid, CancellationToken ct) =>
+        IngestStreamAsync(source, null, part10, null, requiredStudyUid, ct);
 
     /// <summary>
     /// Reads one PS3.10 instance from <paramref name="part10"/> into storage without making it durable yet, so a caller
@@ -33,8 +32,21 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
     /// </summary>
     public async Task<StagedInstance> StageAsync(IngestSource source, Stream part10, string? requiredStudyUid, CancellationToken ct)
     {
-        var streamed = await StreamBlobAsync(source, null, part10, ct).ConfigureAwait(false);
-        return new StagedInstance(source, requiredStudyUid, streamed.Write, streamed.Failure);
+        using var capture = new HeaderCapture();
+        var streamed = await StreamBlobAsync(source, null, part10, capture, ct).ConfigureAwait(false);
+        if (streamed.Write is not { } write)
+        {
+            return new StagedInstance(source, requiredStudyUid, null, streamed.Failure);
+        }
+
+        var header = ReadCapturedHeader(source, capture, write.BytesWritten, null, requiredStudyUid);
+        if (header.Rejection is { } rejection)
+        {
+            await DiscardAsync(write).ConfigureAwait(false);
+            return new StagedInstance(source, requiredStudyUid, null, rejection);
+        }
+
+        return new StagedInstance(source, requiredStudyUid, write, null) { Record = header.Record };
     }
 
     /// <summary>
@@ -45,6 +57,52 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
     public async Task<IReadOnlyList<IngestResult>> CompleteAsync(IReadOnlyList<StagedInstance> staged, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(staged);
+        return staged.All(s => s.Write is null || s.Record is not null)
+            ? await CompleteWhileCommittingAsync(staged, ct).ConfigureAwait(false)
+            : await CompleteThenIndexAsync(staged, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Every header is known: the commits and one index transaction (with intents) run side by side.</summary>
+    private async Task<IReadOnlyList<IngestResult>> CompleteWhileCommittingAsync(IReadOnlyList<StagedInstance> staged, CancellationToken ct)
+    {
+        var results = new IngestResult?[staged.Count];
+        var pending = new List<(int Index, InstanceRecord Record, BlobCommit Expected)>();
+        for (var i = 0; i < staged.Count; i++)
+        {
+            if (staged[i].Write is { } write)
+            {
+                pending.Add((i, staged[i].Record!, write.Describe()));
+            }
+            else
+            {
+                results[i] = staged[i].Failure!;
+            }
+        }
+
+        var commits = pending.Select(p => CommitBlobAsync(staged[p.Index].Write!, ct)).ToArray();
+        IReadOnlyList<ArchiveIndex.AddResult> added;
+        try
+        {
+            added = pending.Count == 0 ? [] : await index.AddManyAsync([.. pending.Select(p => (p.Record, p.Expected, staged[p.Index].Source.Origin.ToString()))], true, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await SettleAfterIndexFailureAsync(commits, pending.Select(p => (p.Record, p.Expected.Key)).ToList()).ConfigureAwait(false);
+            throw;
+        }
+
+        for (var j = 0; j < pending.Count; j++)
+        {
+            var (i, record, expected) = pending[j];
+            results[i] = await SettleAsync(staged[i].Source, record, expected, commits[j], added[j], ct).ConfigureAwait(false);
+        }
+
+        return results!;
+    }
+
+    /// <summary>Some header lies beyond the captured bytes: every blob is made durable first, then read back where needed and indexed in one transaction.</summary>
+    private async Task<IReadOnlyList<IngestResult>> CompleteThenIndexAsync(IReadOnlyList<StagedInstance> staged, CancellationToken ct)
+    {
         var commits = await Task.WhenAll(staged.Select(s => s.Write is null
             ? Task.FromResult<(BlobCommit? Commit, IngestResult? Failure)>((null, s.Failure))
             : CommitBlobAsync(s.Write, ct))).ConfigureAwait(false);
@@ -58,14 +116,16 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
                 continue;
             }
 
-            var prepared = await PrepareAsync(staged[i].Source, blob, null, staged[i].RequiredStudyUid, ct).ConfigureAwait(false);
-            if (prepared.Record is { } record)
+            var prepared = staged[i].Record is { } known
+                ? (known, null)
+                : await PrepareAsync(staged[i].Source, blob, null, staged[i].RequiredStudyUid, ct).ConfigureAwait(false);
+            if (prepared.Item1 is { } record)
             {
                 toAdd.Add((i, record, blob));
             }
             else
             {
-                results[i] = prepared.Rejection!;
+                results[i] = prepared.Item2!;
             }
         }
 
@@ -75,7 +135,10 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
             for (var j = 0; j < toAdd.Count; j++)
             {
                 var (i, record, blob) = toAdd[j];
-                results[i] = await ConcludeAsync(staged[i].Source, record, blob, added[j], ct).ConfigureAwait(false);
+                var result = added[j] == ArchiveIndex.AddResult.SameInstanceStillCommitting
+                    ? await AddOnceOtherCopySettledAsync(record, blob, staged[i].Source.Origin.ToString(), ct).ConfigureAwait(false)
+                    : added[j];
+                results[i] = await ConcludeAsync(staged[i].Source, record, blob, result, ct).ConfigureAwait(false);
             }
         }
 
@@ -86,21 +149,193 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
     /// Ingests a bare data set as DIMSE delivers it, with the transfer syntax of its presentation context and
     /// the SOP class and instance named by the C-STORE command; the stored object is a proper PS3.10 file.
     /// </summary>
-    public async Task<IngestResult> IngestDatasetAsync(IngestSource source, Stream dataset, string transferSyntaxUid, string sopClassUid, string sopInstanceUid, CancellationToken ct)
+    public Task<IngestResult> IngestDatasetAsync(IngestSource source, Stream dataset, string transferSyntaxUid, string sopClassUid, string sopInstanceUid, CancellationToken ct) =>
+        IngestStreamAsync(source, BuildMetaHeader(transferSyntaxUid, sopClassUid, sopInstanceUid, source.CallingAeTitle), dataset, (sopClassUid, sopInstanceUid), null, ct);
+
+    private async Task<IngestResult> IngestStreamAsync(IngestSource source, byte[]? prefix, Stream content, (string SopClass, string SopInstance)? command, string? requiredStudyUid, CancellationToken ct)
     {
-        var meta = BuildMetaHeader(transferSyntaxUid, sopClassUid, sopInstanceUid, source.CallingAeTitle);
-        var written = await WriteBlobAsync(source, meta, dataset, ct).ConfigureAwait(false);
-        return written.Commit is null ? written.Failure! : await IndexAsync(source, written.Commit, (sopClassUid, sopInstanceUid), ct).ConfigureAwait(false);
+        (InstanceRecord? Record, IngestResult? Rejection) header;
+        IBlobWrite write;
+        using (var capture = new HeaderCapture())
+        {
+            var streamed = await StreamBlobAsync(source, prefix, content, capture, ct).ConfigureAwait(false);
+            if (streamed.Write is null)
+            {
+                return streamed.Failure!;
+            }
+
+            write = streamed.Write;
+            header = ReadCapturedHeader(source, capture, write.BytesWritten, command, requiredStudyUid);
+        }
+
+        if (header.Rejection is { } rejection)
+        {
+            await DiscardAsync(write).ConfigureAwait(false);
+            return rejection;
+        }
+
+        if (header.Record is { } record)
+        {
+            var expected = write.Describe();
+            var commit = CommitBlobAsync(write, ct);
+            ArchiveIndex.AddResult added;
+            try
+            {
+                added = await index.AddWhileCommittingAsync(record, expected, source.Origin.ToString(), ct).ConfigureAwait(false);
+            }
+            catch
+            {
+                await SettleAfterIndexFailureAsync([commit], [(record, expected.Key)]).ConfigureAwait(false);
+                throw;
+            }
+
+            return await SettleAsync(source, record, expected, commit, added, ct).ConfigureAwait(false);
+        }
+
+        var committed = await CommitBlobAsync(write, ct).ConfigureAwait(false);
+        return committed.Commit is null ? committed.Failure! : await IndexAsync(source, committed.Commit, command, ct, requiredStudyUid).ConfigureAwait(false);
     }
 
-    private async Task<(BlobCommit? Commit, IngestResult? Failure)> WriteBlobAsync(IngestSource source, byte[]? prefix, Stream content, CancellationToken ct)
+    /// <summary>
+    /// The outcome of an instance indexed while its blob committed: the commit failed → the instance is withdrawn and
+    /// refused; it succeeded → the intent is confirmed, and the instance concluded as if indexed after the commit.
+    /// </summary>
+    private async Task<IngestResult> SettleAsync(IngestSource source, InstanceRecord record, BlobCommit expected,
+        Task<(BlobCommit? Commit, IngestResult? Failure)> commit, ArchiveIndex.AddResult added, CancellationToken ct)
     {
-        var streamed = await StreamBlobAsync(source, prefix, content, ct).ConfigureAwait(false);
-        return streamed.Write is null ? (null, streamed.Failure) : await CommitBlobAsync(streamed.Write, ct).ConfigureAwait(false);
+        (BlobCommit? Commit, IngestResult? Failure) committed;
+        try
+        {
+            committed = await commit.ConfigureAwait(false);
+        }
+        catch
+        {
+            if (added == ArchiveIndex.AddResult.Added)
+            {
+                await WithdrawQuietlyAsync(record, expected.Key).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        if (committed.Commit is not { } blob)
+        {
+            if (added == ArchiveIndex.AddResult.Added)
+            {
+                await WithdrawQuietlyAsync(record, expected.Key).ConfigureAwait(false);
+            }
+
+            return committed.Failure! with { SopInstanceUid = record.SopInstanceUid, SopClassUid = record.SopClassUid };
+        }
+
+        if (added == ArchiveIndex.AddResult.Added)
+        {
+            index.Intents.Confirm(blob.Key);
+        }
+        else if (added == ArchiveIndex.AddResult.SameInstanceStillCommitting)
+        {
+            added = await AddOnceOtherCopySettledAsync(record, blob, source.Origin.ToString(), ct).ConfigureAwait(false);
+        }
+
+        return await ConcludeAsync(source, record, blob, added, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Copies the content into a new blob write, not yet committed; on failure nothing is left behind.</summary>
-    private async Task<(IBlobWrite? Write, IngestResult? Failure)> StreamBlobAsync(IngestSource source, byte[]? prefix, Stream content, CancellationToken ct)
+    /// <summary>The index transaction failed (nothing of it is kept): each commit is waited for and its intent, if any, settled.</summary>
+    private async Task SettleAfterIndexFailureAsync(IReadOnlyList<Task<(BlobCommit? Commit, IngestResult? Failure)>> commits, IReadOnlyList<(InstanceRecord Record, string Key)> items)
+    {
+        for (var i = 0; i < commits.Count; i++)
+        {
+            try
+            {
+                if ((await commits[i].ConfigureAwait(false)).Commit is not null)
+                {
+                    // An orphan blob, as when indexing fails after a commit; the scrubber reports unreferenced keys.
+                    index.Intents.Confirm(items[i].Key);
+                    continue;
+                }
+            }
+            catch (Exception)
+            {
+                // Reported by the index failure being rethrown.
+            }
+
+            await WithdrawQuietlyAsync(items[i].Record, items[i].Key).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Another copy of the same bytes is indexed but its commit has not settled (another association, or a crash before
+    /// a restart settled it): this durable copy is added once the other is confirmed (→ duplicate) or withdrawn (→ ours is
+    /// stored). Bounded: after <see cref="OtherCopySettleTimeout"/> the other copy is taken as stored.
+    /// </summary>
+    private async Task<ArchiveIndex.AddResult> AddOnceOtherCopySettledAsync(InstanceRecord record, BlobCommit blob, string origin, CancellationToken ct)
+    {
+        var deadline = clock.GetUtcNow() + OtherCopySettleTimeout;
+        while (true)
+        {
+            var added = await index.AddAsync(record, blob, origin, ct).ConfigureAwait(false);
+            if (added != ArchiveIndex.AddResult.SameInstanceStillCommitting)
+            {
+                return added;
+            }
+
+            if (clock.GetUtcNow() >= deadline)
+            {
+                return ArchiveIndex.AddResult.SameInstanceAlreadyStored;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How long a copy waits for another in-flight copy of the same bytes to settle.</summary>
+    public static readonly TimeSpan OtherCopySettleTimeout = TimeSpan.FromSeconds(5);
+
+    private async Task WithdrawQuietlyAsync(InstanceRecord record, string key)
+    {
+        try
+        {
+            await index.WithdrawAsync(record.ClinicId, record.SopInstanceUid, key, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The intent row stays; the next start withdraws the instance (its blob is not there).
+        }
+    }
+
+    /// <summary>The header from the captured bytes, validated: a record, a rejection, or neither (the header runs past the capture).</summary>
+    private static (InstanceRecord? Record, IngestResult? Rejection) ReadCapturedHeader(IngestSource source, HeaderCapture capture, long length,
+        (string SopClass, string SopInstance)? command, string? requiredStudyUid)
+    {
+        InstanceRecord record;
+        try
+        {
+            if (capture.TryReadHeader(length) is not { } file)
+            {
+                return (null, null);
+            }
+
+            record = RecordOf(source, file);
+        }
+        catch (Exception ex) when (ex is DicomReadException or DicomDataException or Teleread.Dicom.CharacterSets.DicomCharacterSetException or FormatException)
+        {
+            return (null, Unreadable(ex, command));
+        }
+
+        return Validate(record, command, requiredStudyUid) is { } rejection ? (null, rejection) : (record, null);
+    }
+
+    private static InstanceRecord RecordOf(IngestSource source, DicomFile file)
+    {
+        var syntax = file.FileMetaInformation.GetStringOrDefault(DicomTags.TransferSyntaxUID)?.Trim() ?? file.TransferSyntax.Uid;
+        return InstanceRecord.FromHeader(source.ClinicId, file.Dataset, syntax);
+    }
+
+    private static IngestResult Unreadable(Exception ex, (string SopClass, string SopInstance)? command) =>
+        IngestResult.Rejected(IngestStatus.CannotUnderstand, "Not a readable DICOM instance: " + ex.Message, command?.SopClass, command?.SopInstance);
+
+    /// <summary>Copies the content into a new blob write, not yet committed, keeping its first bytes in <paramref name="capture"/>; on failure nothing is left behind.</summary>
+    private async Task<(IBlobWrite? Write, IngestResult? Failure)> StreamBlobAsync(IngestSource source, byte[]? prefix, Stream content, HeaderCapture capture, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var key = $"{source.ClinicId}/{now:yyyy}/{now:MM}/{now:dd}/{Guid.CreateVersion7():N}.dcm";
@@ -110,12 +345,14 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         {
             if (prefix is not null)
             {
+                capture.Append(prefix);
                 await write.WriteAsync(prefix, ct).ConfigureAwait(false);
             }
 
             int n;
             while ((n = await content.ReadAsync(buffer.AsMemory(0, CopyBufferSize), ct).ConfigureAwait(false)) > 0)
             {
+                capture.Append(buffer.AsSpan(0, n));
                 await write.WriteAsync(buffer.AsMemory(0, n), ct).ConfigureAwait(false);
             }
 
@@ -144,8 +381,11 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         }
     }
 
-    /// <summary>Makes a streamed write durable (fsyncs on every site, or on the primary in queued mode) and disposes it.</summary>
-    private static async Task<(BlobCommit? Commit, IngestResult? Failure)> CommitBlobAsync(IBlobWrite write, CancellationToken ct)
+    /// <summary>
+    /// Makes a streamed write durable (fsyncs on every site, or on the primary in queued mode) and disposes it. A commit
+    /// that fails on some site removes the copies other sites committed: the key is new and nothing refers to it.
+    /// </summary>
+    private async Task<(BlobCommit? Commit, IngestResult? Failure)> CommitBlobAsync(IBlobWrite write, CancellationToken ct)
     {
         await using (write.ConfigureAwait(false))
         {
@@ -156,11 +396,13 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
             catch (BlobStoreException ex)
             {
                 await write.AbortAsync(CancellationToken.None).ConfigureAwait(false);
+                await DeleteQuietlyAsync(write.Key).ConfigureAwait(false);
                 return (null, IngestResult.Rejected(IngestStatus.OutOfResources, "Storage is not available: " + ex.Message));
             }
             catch
             {
                 await write.AbortAsync(CancellationToken.None).ConfigureAwait(false);
+                await DeleteQuietlyAsync(write.Key).ConfigureAwait(false);
                 throw;
             }
         }
@@ -182,6 +424,11 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         }
 
         var added = await index.AddAsync(record, blob, source.Origin.ToString(), ct).ConfigureAwait(false);
+        if (added == ArchiveIndex.AddResult.SameInstanceStillCommitting)
+        {
+            added = await AddOnceOtherCopySettledAsync(record, blob, source.Origin.ToString(), ct).ConfigureAwait(false);
+        }
+
         return await ConcludeAsync(source, record, blob, added, ct).ConfigureAwait(false);
     }
 
@@ -193,16 +440,26 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         try
         {
             await using var stream = await OpenHeaderAsync(blob, ct).ConfigureAwait(false);
-            var file = DicomReader.ReadFile(stream, DicomReaderOptions.HeaderOnly);
-            var syntax = file.FileMetaInformation.GetStringOrDefault(DicomTags.TransferSyntaxUID)?.Trim() ?? file.TransferSyntax.Uid;
-            record = InstanceRecord.FromHeader(source.ClinicId, file.Dataset, syntax);
+            record = RecordOf(source, DicomReader.ReadFile(stream, DicomReaderOptions.HeaderOnly));
         }
         catch (Exception ex) when (ex is DicomReadException or DicomDataException or Teleread.Dicom.CharacterSets.DicomCharacterSetException or FormatException)
         {
             await DeleteQuietlyAsync(blob.Key).ConfigureAwait(false);
-            return (null, IngestResult.Rejected(IngestStatus.CannotUnderstand, "Not a readable DICOM instance: " + ex.Message, command?.SopClass, command?.SopInstance));
+            return (null, Unreadable(ex, command));
         }
 
+        if (Validate(record, command, requiredStudyUid) is { } rejection)
+        {
+            await DeleteQuietlyAsync(blob.Key).ConfigureAwait(false);
+            return (null, rejection);
+        }
+
+        return (record, null);
+    }
+
+    /// <summary>Why an instance read from its header is refused, or null: missing identifiers, a data set that is not what the C-STORE command named, or another study than the STOW-RS target.</summary>
+    private static IngestResult? Validate(InstanceRecord record, (string SopClass, string SopInstance)? command, string? requiredStudyUid)
+    {
         var problem = record.Problem();
         if (problem is null && command is { } cmd && (cmd.SopClass != record.SopClassUid || cmd.SopInstance != record.SopInstanceUid))
         {
@@ -215,13 +472,8 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
             problem = $"The instance belongs to study {record.StudyUid}, not to the study {requiredStudyUid} it was sent to";
         }
 
-        if (problem is not null)
-        {
-            await DeleteQuietlyAsync(blob.Key).ConfigureAwait(false);
-            return (null, IngestResult.Rejected(command is null && !wrongStudy ? IngestStatus.CannotUnderstand : IngestStatus.DataSetDoesNotMatchSopClass, problem, record.SopClassUid, record.SopInstanceUid));
-        }
-
-        return (record, null);
+        return problem is null ? null
+            : IngestResult.Rejected(command is null && !wrongStudy ? IngestStatus.CannotUnderstand : IngestStatus.DataSetDoesNotMatchSopClass, problem, record.SopClassUid, record.SopInstanceUid);
     }
 
     /// <summary>After the index answered: a refused blob is deleted, a stored one is announced to the observers.</summary>
@@ -266,7 +518,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         {
             await store.DeleteAsync(key, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (BlobStoreException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             // An orphan blob is harmless (not indexed); the scrubber reports unreferenced keys.
         }

@@ -1,3 +1,4 @@
+using Teleread.Archive.Index;
 using Teleread.Archive.Storage;
 
 namespace Teleread.Archive.Ingest;
@@ -20,6 +21,9 @@ public sealed class StagedInstance
     internal IBlobWrite? Write { get; }
 
     internal IngestResult? Failure { get; }
+
+    /// <summary>The header, when it was read from the captured first bytes (null: read it back after the commit).</summary>
+    internal InstanceRecord? Record { get; init; }
 
     /// <summary>Discards an instance that will not be completed (the request broke): nothing of it is kept.</summary>
     public Task DiscardAsync() => Write is null ? Task.CompletedTask : IngestService.DiscardAsync(Write);

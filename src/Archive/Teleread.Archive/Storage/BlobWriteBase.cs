@@ -44,6 +44,12 @@ public abstract class BlobWriteBase : IBlobWrite
 
     public Stream AsStream() => _stream ??= new BlobWriteStream(this);
 
+    public BlobCommit Describe()
+    {
+        EnsureOpen();
+        return Committed(new BlobCommit(Key, BytesWritten, Convert.ToHexStringLower(_sha256.GetCurrentHash())));
+    }
+
     public async Task<BlobCommit> CommitAsync(CancellationToken cancellationToken = default)
     {
         EnsureOpen();

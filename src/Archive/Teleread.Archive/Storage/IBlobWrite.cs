@@ -15,6 +15,12 @@ public interface IBlobWrite : IAsyncDisposable
     /// <summary>A write-only stream over this write, for <see cref="Stream.CopyToAsync(Stream)"/> and serializers.</summary>
     Stream AsStream();
 
+    /// <summary>
+    /// What <see cref="CommitAsync"/> will return if it succeeds, known once the last byte is written: lets a caller
+    /// record the object (index, queues) while the commit makes it durable.
+    /// </summary>
+    BlobCommit Describe();
+
     /// <summary>Makes the object durable and visible under its key; returns its size and SHA-256.</summary>
     Task<BlobCommit> CommitAsync(CancellationToken cancellationToken = default);
 

@@ -55,6 +55,7 @@ public static class ArchiveServices
         services.AddSingleton<IMigrationSource>(ArchiveMigrations.Source);
         services.AddSingleton<ArchiveIndex>();
         services.AddSingleton<IngestService>();
+        services.AddSingleton<IngestIntentRecovery>();
         services.AddSingleton<StudyQueryService>();
         services.AddSingleton<RetrieveService>();
         services.AddSingleton<StudyDeletionService>();

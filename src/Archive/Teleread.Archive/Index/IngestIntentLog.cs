@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Dapper;
+using Teleread.Data;
+
+namespace Teleread.Archive.Index;
+
+/// <summary>
+/// Instances indexed while their blob's commit was still running (table archive_ingest_intents). Ingest records the
+/// instance and its intent row in one transaction side by side with the storage commit, so an acknowledgement waits for
+/// one durable step instead of two in a row; once the blob is durable the intent is confirmed here and its row deleted
+/// in a later batch (one transaction for many). Rows still present after a crash are settled by
+/// <see cref="Ingest.IngestIntentRecovery"/> on the next start.
+/// </summary>
+public sealed class IngestIntentLog(IDatabase db)
+{
+    /// <summary>How long confirmations gather before their rows are deleted in one transaction.</summary>
+    public static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(250);
+
+    private const int DeleteChunk = 400;
+    private readonly ConcurrentDictionary<string, byte> _confirmed = new(StringComparer.Ordinal);
+    private int _flushScheduled;
+
+    /// <summary>Confirmed (blob durable) but whose row is not deleted yet.</summary>
+    public int ConfirmedPending => _confirmed.Count;
+
+    /// <summary>Whether this process saw the blob of <paramref name="blobKey"/> become durable.</summary>
+    public bool IsConfirmed(string blobKey) => _confirmed.ContainsKey(blobKey);
+
+    /// <summary>The blob of an intent is durable: its row goes in the next batch.</summary>
+    public void Confirm(string blobKey)
+    {
+        _confirmed[blobKey] = 0;
+        if (Interlocked.Exchange(ref _flushScheduled, 1) == 0)
+        {
+            _ = FlushLaterAsync();
+        }
+    }
+
+    /// <summary>Deletes the rows of every confirmed intent now.</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        var keys = _confirmed.Keys.ToList();
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        await db.WriteAsync(async (c, t) =>
+        {
+            foreach (var chunk in keys.Chunk(DeleteChunk))
+            {
+                var p = new DynamicParameters();
+                await c.ExecuteAsync(new CommandDefinition(
+                    "DELETE FROM archive_ingest_intents WHERE " + AccessSql.InList("blob_key", chunk, "K", p), p, t, cancellationToken: ct)).ConfigureAwait(false);
+            }
+        }, ct).ConfigureAwait(false);
+        foreach (var key in keys)
+        {
+            _confirmed.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>Every intent row (after a crash: the instances whose blob may not be durable), with the size and hash its instance recorded (none when the instance is gone).</summary>
+    public Task<IReadOnlyList<IngestIntent>> ListAsync(CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<IngestIntent>>(async c => (await c.QueryAsync<(string Key, string Clinic, string Sop, long? Length, string? Sha)>(new CommandDefinition(
+            "SELECT x.blob_key, x.clinic_id, x.sop_instance_uid, i.blob_length, i.blob_sha256 FROM archive_ingest_intents x LEFT JOIN archive_instances i " +
+            "ON i.clinic_id = x.clinic_id AND i.sop_instance_uid = x.sop_instance_uid AND i.blob_key = x.blob_key ORDER BY x.created_at",
+            cancellationToken: ct)).ConfigureAwait(false)).Select(r => new IngestIntent(r.Key, r.Clinic, r.Sop,
+                r.Length is { } length && r.Sha is { } sha ? new Storage.BlobExpectation(r.Key, length, sha) : null)).ToList(), ct);
+
+    /// <summary>Deletes one intent row (its blob was found durable).</summary>
+    public Task ForgetAsync(string blobKey, CancellationToken ct) =>
+        db.WriteAsync((c, t) => c.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM archive_ingest_intents WHERE blob_key = @blobKey", new { blobKey }, t, cancellationToken: ct)), ct);
+
+    internal static Task RecordAsync(DbConnection c, DbTransaction t, string clinicId, string sopInstanceUid, string blobKey, long now, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO archive_ingest_intents (blob_key, clinic_id, sop_instance_uid, created_at) VALUES (@blobKey, @clinicId, @sopInstanceUid, @now)",
+            new { blobKey, clinicId, sopInstanceUid, now }, t, cancellationToken: ct));
+
+    internal static Task<bool> IsRecordedAsync(DbConnection c, DbTransaction t, string blobKey, CancellationToken ct) =>
+        c.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT COUNT(*) FROM archive_ingest_intents WHERE blob_key = @blobKey", new { blobKey }, t, cancellationToken: ct));
+
+    internal static Task RemoveAsync(DbConnection c, DbTransaction t, string blobKey, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition("DELETE FROM archive_ingest_intents WHERE blob_key = @blobKey", new { blobKey }, t, cancellationToken: ct));
+
+    private async Task FlushLaterAsync()
+    {
+        try
+        {
+            await Task.Delay(FlushDelay).ConfigureAwait(false);
+            Volatile.Write(ref _flushScheduled, 0);
+            await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The rows stay (the database was unavailable); the next confirmation retries, and a restart settles them.
+        }
+        finally
+        {
+            if (!_confirmed.IsEmpty && Interlocked.Exchange(ref _flushScheduled, 1) == 0)
+            {
+                _ = FlushLaterAsync();
+            }
+        }
+    }
+}
+
+/// <summary>An instance recorded in the index before its blob was known durable; <paramref name="Expected"/> is null when the instance is no longer indexed.</summary>
+public sealed record IngestIntent(string BlobKey, string ClinicId, string SopInstanceUid, Storage.BlobExpectation? Expected);

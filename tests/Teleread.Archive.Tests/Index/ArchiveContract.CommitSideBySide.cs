@@ -1,0 +1,147 @@
+using Teleread.Archive.Index;
+using Teleread.Archive.Ingest;
+using Teleread.Archive.Storage;
+using Teleread.Archive.Tests.Storage;
+using Teleread.Dicom;
+using Teleread.Dicom.IO;
+
+namespace Teleread.Archive.Tests.Index;
+
+/// <summary>Indexing side by side with the blob's commit: withdrawal when the commit fails, recovery after a crash, a second copy of the same bytes.</summary>
+public abstract partial class ArchiveContract
+{
+    private (IngestService Ingest, FaultyBlobStore West, ReplicatedBlobStore Store) WithFaultyWest()
+    {
+        var west = new FaultyBlobStore(new InMemoryBlobStore("west"));
+        var store = new ReplicatedBlobStore([new InMemoryBlobStore("east"), west]);
+        return (new IngestService(store, _index, TimeProvider.System), west, store);
+    }
+
+    [Fact]
+    public async Task An_instance_whose_commit_fails_after_it_was_indexed_is_withdrawn_and_the_study_counts_are_as_before()
+    {
+        var (ingest, west, store) = WithFaultyWest();
+        var source = new IngestSource(ClinicA, IngestOrigin.Stow);
+        Assert.Equal(IngestOutcome.Stored, (await ingest.IngestAsync(source, new MemoryStream(TestInstances.Make("1.2.50.1", "1.2.50.1.1", "1.2.50.1.1.1")), CancellationToken.None)).Outcome);
+        west.FailCommit = true;
+
+        var failed = await ingest.IngestAsync(source, new MemoryStream(TestInstances.Make("1.2.50.1", "1.2.50.1.2", "1.2.50.1.2.1", modality: "MR")), CancellationToken.None);
+        var alone = await ingest.IngestAsync(source, new MemoryStream(TestInstances.Make("1.2.51.1", "1.2.51.1.1", "1.2.51.1.1.1")), CancellationToken.None);
+
+        Assert.Equal(IngestOutcome.Rejected, failed.Outcome);
+        Assert.Equal(IngestStatus.OutOfResources, failed.DicomStatus);
+        Assert.Equal("1.2.50.1.2.1", failed.SopInstanceUid);
+        Assert.Equal(IngestOutcome.Rejected, alone.Outcome);
+        var study = Assert.Single(await Studies(ArchiveAccess.Clinic(ClinicA), (DicomTags.StudyInstanceUID, "1.2.5*")));
+        Assert.Equal("1.2.50.1", study.GetString(DicomTags.StudyInstanceUID));
+        Assert.Equal("1", study.GetString(DicomTags.NumberOfStudyRelatedInstances));
+        Assert.Equal("1", study.GetString(DicomTags.NumberOfStudyRelatedSeries));
+        Assert.Equal("CT", study.GetString(DicomTags.ModalitiesInStudy));
+        await _index.Intents.FlushAsync(CancellationToken.None);
+        Assert.Empty(await _index.Intents.ListAsync(CancellationToken.None));
+        Assert.Equal(1, await store.Sites[0].ListAsync("").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_stored_instance_leaves_no_intent_once_confirmations_are_flushed()
+    {
+        Assert.Equal(IngestOutcome.Stored, (await Ingest(TestInstances.Make("1.2.52.1", "1.2.52.1.1", "1.2.52.1.1.1"))).Outcome);
+
+        await _index.Intents.FlushAsync(CancellationToken.None);
+
+        Assert.Empty(await _index.Intents.ListAsync(CancellationToken.None));
+        Assert.Equal(0, _index.Intents.ConfirmedPending);
+    }
+
+    [Fact]
+    public async Task Instances_left_mid_commit_by_a_crash_are_kept_when_their_blob_is_intact_and_withdrawn_when_it_is_not()
+    {
+        // A crash after the index transaction and before (or during) the commit: intent rows without confirmation.
+        var intact = await IndexedWhileCommittingAsync(TestInstances.Make("1.2.53.1", "1.2.53.1.1", "1.2.53.1.1.1"), "clinic-a/intact.dcm", writeBlob: true);
+        var lost = await IndexedWhileCommittingAsync(TestInstances.Make("1.2.53.1", "1.2.53.1.1", "1.2.53.1.1.2"), "clinic-a/lost.dcm", writeBlob: false);
+        var torn = await IndexedWhileCommittingAsync(TestInstances.Make("1.2.54.1", "1.2.54.1.1", "1.2.54.1.1.1"), "clinic-a/torn.dcm", writeBlob: true, tear: true);
+
+        var result = await new IngestIntentRecovery(_index, _store).RecoverAsync(CancellationToken.None);
+
+        Assert.Equal(new IngestIntentRecoveryResult(1, 2, 0), result);
+        Assert.Empty(await _index.Intents.ListAsync(CancellationToken.None));
+        var study = Assert.Single(await Studies(ArchiveAccess.Clinic(ClinicA), (DicomTags.StudyInstanceUID, "1.2.5*")));
+        Assert.Equal("1", study.GetString(DicomTags.NumberOfStudyRelatedInstances));
+        var kept = Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.53.1", null, null, CancellationToken.None));
+        Assert.Equal(intact, kept.SopInstanceUid);
+        Assert.DoesNotContain(lost, (await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.53.1", null, null, CancellationToken.None)).Select(i => i.SopInstanceUid));
+        Assert.False(await _store.Sites[0].ExistsAsync("clinic-a/torn.dcm"));
+        Assert.NotNull(torn);
+    }
+
+    [Fact]
+    public async Task A_second_copy_of_the_same_bytes_waits_for_the_first_commit_and_is_stored_itself_when_the_first_fails()
+    {
+        var west = new FaultyBlobStore(new InMemoryBlobStore("west"));
+        var store = new ReplicatedBlobStore([new InMemoryBlobStore("east"), west]);
+        var ingest = new IngestService(store, _index, TimeProvider.System);
+        var firstInCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var commits = 0;
+        west.BeforeCommit = async _ =>
+        {
+            if (Interlocked.Increment(ref commits) == 1)
+            {
+                firstInCommit.SetResult();
+                await releaseFirst.Task;
+                throw new IOException("west lost power");
+            }
+        };
+        var bytes = TestInstances.Make("1.2.55.1", "1.2.55.1.1", "1.2.55.1.1.1");
+        var source = new IngestSource(ClinicA, IngestOrigin.Dimse);
+
+        var first = ingest.IngestAsync(source, new MemoryStream(bytes), CancellationToken.None);
+        await firstInCommit.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var second = ingest.IngestAsync(source, new MemoryStream(bytes), CancellationToken.None);
+        await Task.Delay(300);
+        Assert.False(second.IsCompleted, "the second copy must not be acknowledged while the first is not durable");
+        releaseFirst.SetResult();
+
+        Assert.Equal(IngestOutcome.Rejected, (await first).Outcome);
+        Assert.Equal(IngestOutcome.Stored, (await second).Outcome);
+        var instance = Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.55.1", null, null, CancellationToken.None));
+        await using var served = await new Retrieve.RetrieveService(store, _index).OpenAsync(instance, CancellationToken.None);
+        var copy = new MemoryStream();
+        await served.CopyToAsync(copy);
+        Assert.Equal(bytes, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task An_instance_whose_header_runs_past_the_kept_bytes_is_read_back_and_indexed_like_any_other()
+    {
+        var bytes = TestInstances.Make("1.2.56.1", "1.2.56.1.1", "1.2.56.1.1.1", accession: "BIGHEADER", privateBytes: 100_000);
+        var large = TestInstances.Make("1.2.56.1", "1.2.56.1.1", "1.2.56.1.1.2", size: 256);
+
+        Assert.Equal(IngestOutcome.Stored, (await Ingest(bytes)).Outcome);
+        Assert.Equal(IngestOutcome.Stored, (await Ingest(large)).Outcome);
+
+        var study = Assert.Single(await Studies(ArchiveAccess.Clinic(ClinicA), (DicomTags.AccessionNumber, "BIGHEADER")));
+        Assert.Equal("2", study.GetString(DicomTags.NumberOfStudyRelatedInstances));
+        Assert.Equal(2, (await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.56.1", null, null, CancellationToken.None)).Count(i => i.Rows is 4 or 256));
+    }
+
+    /// <summary>Indexes an instance as ingest does before its commit; its blob written completely, torn (half), or not at all.</summary>
+    private async Task<string> IndexedWhileCommittingAsync(byte[] bytes, string key, bool writeBlob, bool tear = false)
+    {
+        var file = DicomReader.ReadFile(new MemoryStream(bytes), DicomReaderOptions.HeaderOnly);
+        var record = InstanceRecord.FromHeader(ClinicA, file.Dataset, DicomTransferSyntax.ExplicitVRLittleEndian.Uid);
+        var expected = new BlobCommit(key, bytes.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        Assert.Equal(ArchiveIndex.AddResult.Added, await _index.AddWhileCommittingAsync(record, expected, "Dimse", CancellationToken.None));
+        if (writeBlob)
+        {
+            foreach (var site in _store.Sites)
+            {
+                await using var write = await site.BeginWriteAsync(key);
+                await write.WriteAsync(tear ? bytes.AsMemory(0, bytes.Length / 2) : bytes);
+                await write.CommitAsync();
+            }
+        }
+
+        return record.SopInstanceUid;
+    }
+}

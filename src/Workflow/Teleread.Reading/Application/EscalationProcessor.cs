@@ -68,7 +68,22 @@ public sealed class EscalationProcessor(IDatabase db, ReadingService reading, st
             newReader = await PickOtherReaderAsync(request, now, ct).ConfigureAwait(false);
         }
 
-        return await db.WriteAsync(async (c, t) =>
+        try
+        {
+            return await WriteAsync(timer, request, decision, newReader, now, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (request is not null)
+            {
+                reading.StudyWritten(request.ClinicId, request.StudyReference);
+            }
+        }
+    }
+
+    private Task<bool> WriteAsync(StoredEscalationTimer timer, ReadingRequest? request, EscalationDecision decision, string? newReader, DateTimeOffset now,
+        CancellationToken ct) =>
+        db.WriteAsync(async (c, t) =>
         {
             var outcome = decision.Action.ToString();
             var previousReader = request?.AssignedRadiologistId;
@@ -97,8 +112,7 @@ public sealed class EscalationProcessor(IDatabase db, ReadingService reading, st
             }
 
             return await EscalationTimerStore.MarkProcessedAsync(c, t, timer.Id, WorkerId, now, $"{outcome}: {decision.Why}", ct).ConfigureAwait(false);
-        }, ct).ConfigureAwait(false);
-    }
+        }, ct);
 
     private async Task<string?> PickOtherReaderAsync(ReadingRequest request, DateTimeOffset now, CancellationToken ct)
     {

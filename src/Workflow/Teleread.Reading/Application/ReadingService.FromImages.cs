@@ -37,7 +37,7 @@ public sealed partial class ReadingService
             string.IsNullOrWhiteSpace(study.ReferringPhysician) ? "(no referring physician in the images)" : study.ReferringPhysician.Trim(), [], priors);
         var request = ReadingRequest.ReceiveFromImages(Guid.NewGuid(), images.ClinicId, patientId, images.StudyReference, details, now,
             DeadlineCalculator.Compute(priority, now, clinic.Contract.Sla), clinic.Contract.RequiresSecondReading, clinic.Contract.RequiresQaCheck, images.Channel);
-        return await db.WriteAsync(async (c, t) =>
+        return await WriteStudyAsync(images.ClinicId, images.StudyReference, async (c, t) =>
         {
             // Any request of the study, even a cancelled one, means the clinic has spoken: a cancelled study stays cancelled.
             if (!await Requests.InsertAsync(c, t, request, null, ct, holdsStudy: true).ConfigureAwait(false))

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Teleread.Data;
 using Teleread.Reading.Domain;
 using Teleread.Reading.Persistence;
@@ -7,10 +8,13 @@ namespace Teleread.Reading.Application;
 /// <summary>
 /// The reading workflow's use cases. Each loads a request, lets the domain decide, and saves it with an
 /// optimistic version check in one unit of work; time comes only from the injected <see cref="TimeProvider"/>.
+/// Every write of a request (but an arrival's own clock move) tells <see cref="RecentArrivals"/> when its unit of work has ended
+/// (<see cref="StudyWritten"/>), so a study remembered as "more images change nothing" is read again after any change to its requests.
 /// </summary>
 public sealed partial class ReadingService(IDatabase db, TimeProvider clock, ReadingOptions options, AssignmentEngine engine, EscalationPolicy escalation)
 {
     private static readonly ReadingState[] OpenForReader = [ReadingState.Assigned, ReadingState.Reading, ReadingState.Preliminary];
+    private readonly RecentArrivals _arrivals = new();
 
     public ReadingRequestStore Requests { get; } = new(db);
     public ReadingDirectoryStore Directory { get; } = new(db);
@@ -42,7 +46,7 @@ public sealed partial class ReadingService(IDatabase db, TimeProvider clock, Rea
         var secondReading = clinic.Contract.RequiresSecondReading || n.AskForSecondReading;
         var request = ReadingRequest.Receive(Guid.NewGuid(), n.ClinicId, n.PatientId, n.StudyReference, details,
             now, deadline, secondReading, clinic.Contract.RequiresQaCheck);
-        return await db.WriteAsync(async (c, t) =>
+        return await WriteStudyAsync(n.ClinicId, n.StudyReference, async (c, t) =>
         {
             if (idempotencyKey is not null && await FindByIdempotencyKeyAsync(c, t, n.ClinicId, idempotencyKey, ct).ConfigureAwait(false) is { } retried)
             {
@@ -96,6 +100,12 @@ public sealed partial class ReadingService(IDatabase db, TimeProvider clock, Rea
     public async Task<IReadOnlyList<CommandOutcome>> ImagesArrivedAsync(ImagesReceived images, CancellationToken ct)
     {
         var (clinicId, studyReference, count) = (images.ClinicId, images.StudyReference, images.Count);
+        if (_arrivals.TryRecall(clinicId, studyReference, clock.GetUtcNow(), out var unchanged))
+        {
+            return [.. unchanged.Select(s => CommandOutcome.Ok(ReadingRequest.Restore(s, timelineLoaded: false)))];
+        }
+
+        var generation = _arrivals.Generation(clinicId, studyReference);
         var requests = await Requests.ListAsync(new ReadingRequestFilter(ClinicId: clinicId, StudyReference: studyReference), ct).ConfigureAwait(false);
         if (requests.Count == 0 && images.Study is not null)
         {
@@ -119,6 +129,8 @@ public sealed partial class ReadingService(IDatabase db, TimeProvider clock, Rea
                 continue;
             }
 
+            // Moving the clock forward, or bringing a request back to Received, cannot make a remembered "changes nothing until"
+            // wrong (only leaving Received, or another request of the study, could), so these writes forget nothing.
             outcomes.Add(await MutateAsync(r.Id, null, request =>
             {
                 var now = clock.GetUtcNow();
@@ -130,10 +142,28 @@ public sealed partial class ReadingService(IDatabase db, TimeProvider clock, Rea
 
                 var result = request.Apply(ReadingCommand.LateImages, new CommandContext(Actor.System, now, $"{count} image(s) arrived after the study was complete"));
                 return result.IsAccepted ? null : CommandOutcome.From(result, request);
-            }, ct).ConfigureAwait(false));
+            }, ct, forgetArrivals: false).ConfigureAwait(false));
         }
 
+        RememberIfUnchanging(clinicId, studyReference, generation, outcomes);
         return outcomes;
+    }
+
+    /// <summary>
+    /// Remembers the study when the next arrival before some time would change nothing: it has open requests, all Received with
+    /// their first image recorded (the same test as the loop above), until the stalest clock is <see cref="ArrivalClockResolution"/> old.
+    /// A study without open requests is not remembered: the clinic may file one at any moment, on any server process.
+    /// </summary>
+    private void RememberIfUnchanging(string clinicId, string studyReference, long generation, List<CommandOutcome> outcomes)
+    {
+        if (outcomes.Count == 0 || !outcomes.TrueForAll(o => o is { Succeeded: true, Request: { State: ReadingState.Received } r } && r.LastImageAt > r.ReceivedAt))
+        {
+            return;
+        }
+
+        var until = outcomes.Min(o => o.Request!.LastImageAt) + ArrivalClockResolution;
+        _arrivals.Remember(clinicId, studyReference, generation, clock.GetUtcNow(), until,
+            [.. outcomes.Select(o => o.Request!.ToSnapshot() with { Timeline = [] })]);
     }
 
     /// <summary>The clinic says the study is complete: the request is ready for reading now.</summary>
@@ -340,30 +370,67 @@ public sealed partial class ReadingService(IDatabase db, TimeProvider clock, Rea
         }).ToList();
     }
 
+    /// <summary>
+    /// A request of the study was (or may have been) written by a unit of work that has now ended: arrivals read its requests
+    /// again. Writers outside this class (the escalation processor) call it after their write.
+    /// </summary>
+    internal void StudyWritten(string clinicId, string studyReference) => _arrivals.Forget(clinicId, studyReference);
+
+    /// <summary>A unit of work that writes requests of one study; the study is forgotten by <see cref="RecentArrivals"/> once it ends.</summary>
+    private async Task<T> WriteStudyAsync<T>(string clinicId, string studyReference, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
+    {
+        try
+        {
+            return await db.WriteAsync(work, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            StudyWritten(clinicId, studyReference);
+        }
+    }
+
     /// <summary>Loads, changes (the delegate returns an error to refuse) and saves one request with a version check.</summary>
     public Task<CommandOutcome> MutateAsync(Guid id, int? expectedVersion, Func<ReadingRequest, CommandOutcome?> change, CancellationToken ct) =>
-        db.WriteAsync(async (c, t) =>
+        MutateAsync(id, expectedVersion, change, ct, forgetArrivals: true);
+
+    private async Task<CommandOutcome> MutateAsync(Guid id, int? expectedVersion, Func<ReadingRequest, CommandOutcome?> change, CancellationToken ct,
+        bool forgetArrivals)
+    {
+        (string ClinicId, string StudyReference)? study = null;
+        try
         {
-            if (await Requests.FindAsync(c, t, id, ct).ConfigureAwait(false) is not { } request)
+            return await db.WriteAsync(async (c, t) =>
             {
-                return CommandOutcome.Fail(ReadingError.NotFound, $"Request {id} not found.");
-            }
+                if (await Requests.FindAsync(c, t, id, ct).ConfigureAwait(false) is not { } request)
+                {
+                    return CommandOutcome.Fail(ReadingError.NotFound, $"Request {id} not found.");
+                }
 
-            var loaded = request.Version;
-            if (expectedVersion is { } v && v != loaded)
+                study = (request.ClinicId, request.StudyReference);
+                var loaded = request.Version;
+                if (expectedVersion is { } v && v != loaded)
+                {
+                    return CommandOutcome.Fail(ReadingError.ConcurrencyConflict, $"Request {id} changed (version {loaded}, expected {v}); reload and retry.");
+                }
+
+                if (change(request) is { } refused)
+                {
+                    return refused;
+                }
+
+                return await Requests.TrySaveAsync(c, t, request, loaded, ct).ConfigureAwait(false)
+                    ? CommandOutcome.Ok(request)
+                    : CommandOutcome.Fail(ReadingError.ConcurrencyConflict, $"Request {id} was changed by someone else; reload and retry.");
+            }, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (forgetArrivals && study is { } s)
             {
-                return CommandOutcome.Fail(ReadingError.ConcurrencyConflict, $"Request {id} changed (version {loaded}, expected {v}); reload and retry.");
+                StudyWritten(s.ClinicId, s.StudyReference);
             }
-
-            if (change(request) is { } refused)
-            {
-                return refused;
-            }
-
-            return await Requests.TrySaveAsync(c, t, request, loaded, ct).ConfigureAwait(false)
-                ? CommandOutcome.Ok(request)
-                : CommandOutcome.Fail(ReadingError.ConcurrencyConflict, $"Request {id} was changed by someone else; reload and retry.");
-        }, ct);
+        }
+    }
 
     private CommandOutcome? Chain(ReadingRequest r, Actor actor, string reason, params ReadingCommand[] commands)
     {

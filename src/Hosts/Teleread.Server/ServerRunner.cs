@@ -11,6 +11,7 @@ public static class ServerRunner
 {
     public static async Task<int> RunAsync(string[] args, bool demo, CancellationToken ct)
     {
+        RaiseThreadPoolMinimum();
         var app = TelereadServer.Build(args);
         await TelereadServer.PrepareAsync(app, ct).ConfigureAwait(false);
         await app.StartAsync(ct).ConfigureAwait(false);
@@ -33,6 +34,16 @@ public static class ServerRunner
         await app.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>
+    /// Storage fsyncs block pool threads (a file and a directory per site, side by side, for each instance stored); with
+    /// the default minimum (the core count) the pool would add threads only slowly under load, so start with more.
+    /// </summary>
+    private static void RaiseThreadPoolMinimum()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), io);
     }
 
     public static string BoundUrl(WebApplication app) =>

@@ -66,38 +66,59 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
     private async Task<IReadOnlyList<IngestResult>> CompleteWhileCommittingAsync(IReadOnlyList<StagedInstance> staged, CancellationToken ct)
     {
         var results = new IngestResult?[staged.Count];
-        var pending = new List<(int Index, InstanceRecord Record, BlobCommit Expected)>();
+        var pending = new List<int>();
         for (var i = 0; i < staged.Count; i++)
         {
-            if (staged[i].Write is { } write)
-            {
-                pending.Add((i, staged[i].Record!, write.Describe()));
-            }
-            else
+            if (staged[i].Write is null)
             {
                 results[i] = staged[i].Failure!;
             }
+            else
+            {
+                pending.Add(i);
+            }
         }
 
-        var commits = pending.Select(p => CommitBlobAsync(staged[p.Index].Write!, ct)).ToArray();
-        IReadOnlyList<ArchiveIndex.AddResult> added;
-        try
-        {
-            added = pending.Count == 0 ? [] : await index.AddManyAsync([.. pending.Select(p => (p.Record, p.Expected, staged[p.Index].Source.Origin.ToString()))], true, ct).ConfigureAwait(false);
-        }
-        catch
-        {
-            await SettleAfterIndexFailureAsync(commits, pending.Select(p => (p.Record, p.Expected.Key)).ToList()).ConfigureAwait(false);
-            throw;
-        }
-
+        var settled = await CommitAndIndexAsync([.. pending.Select(i => (staged[i].Source, staged[i].Record!, staged[i].Write!))], ct).ConfigureAwait(false);
         for (var j = 0; j < pending.Count; j++)
         {
-            var (i, record, expected) = pending[j];
-            results[i] = await SettleAsync(staged[i].Source, record, expected, commits[j], added[j], ct).ConfigureAwait(false);
+            results[pending[j]] = settled[j];
         }
 
         return results!;
+    }
+
+    /// <summary>
+    /// Commits the writes and indexes their instances (with intents) in one transaction, side by side; each instance is
+    /// then settled (<see cref="SettleAsync"/>). An index failure settles the commits and propagates.
+    /// </summary>
+    private async Task<IReadOnlyList<IngestResult>> CommitAndIndexAsync(IReadOnlyList<(IngestSource Source, InstanceRecord Record, IBlobWrite Write)> items, CancellationToken ct)
+    {
+        if (items.Count == 0)
+        {
+            return [];
+        }
+
+        var expected = items.Select(x => x.Write.Describe()).ToArray();
+        var commits = items.Select(x => CommitBlobAsync(x.Write, ct)).ToArray();
+        IReadOnlyList<ArchiveIndex.AddResult> added;
+        try
+        {
+            added = await index.AddManyAsync([.. items.Select((x, j) => (x.Record, expected[j], x.Source.Origin.ToString()))], true, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await SettleAfterIndexFailureAsync(commits, [.. items.Select((x, j) => (x.Record, expected[j].Key))]).ConfigureAwait(false);
+            throw;
+        }
+
+        var results = new IngestResult[items.Count];
+        for (var j = 0; j < items.Count; j++)
+        {
+            results[j] = await SettleAsync(items[j].Source, items[j].Record, expected[j], commits[j], added[j], ct).ConfigureAwait(false);
+        }
+
+        return results;
     }
 
     /// <summary>Some header lies beyond the captured bytes: every blob is made durable first, then read back where needed and indexed in one transaction.</summary>
@@ -116,16 +137,16 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
                 continue;
             }
 
-            var prepared = staged[i].Record is { } known
+            (InstanceRecord? Record, IngestResult? Rejection) prepared = staged[i].Record is { } known
                 ? (known, null)
                 : await PrepareAsync(staged[i].Source, blob, null, staged[i].RequiredStudyUid, ct).ConfigureAwait(false);
-            if (prepared.Item1 is { } record)
+            if (prepared.Record is { } record)
             {
                 toAdd.Add((i, record, blob));
             }
             else
             {
-                results[i] = prepared.Item2!;
+                results[i] = prepared.Rejection!;
             }
         }
 
@@ -135,10 +156,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
             for (var j = 0; j < toAdd.Count; j++)
             {
                 var (i, record, blob) = toAdd[j];
-                var result = added[j] == ArchiveIndex.AddResult.SameInstanceStillCommitting
-                    ? await AddOnceOtherCopySettledAsync(record, blob, staged[i].Source.Origin.ToString(), ct).ConfigureAwait(false)
-                    : added[j];
-                results[i] = await ConcludeAsync(staged[i].Source, record, blob, result, ct).ConfigureAwait(false);
+                results[i] = await ConcludeAsync(staged[i].Source, record, blob, added[j], ct).ConfigureAwait(false);
             }
         }
 
@@ -176,20 +194,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
 
         if (header.Record is { } record)
         {
-            var expected = write.Describe();
-            var commit = CommitBlobAsync(write, ct);
-            ArchiveIndex.AddResult added;
-            try
-            {
-                added = await index.AddWhileCommittingAsync(record, expected, source.Origin.ToString(), ct).ConfigureAwait(false);
-            }
-            catch
-            {
-                await SettleAfterIndexFailureAsync([commit], [(record, expected.Key)]).ConfigureAwait(false);
-                throw;
-            }
-
-            return await SettleAsync(source, record, expected, commit, added, ct).ConfigureAwait(false);
+            return (await CommitAndIndexAsync([(source, record, write)], ct).ConfigureAwait(false))[0];
         }
 
         var committed = await CommitBlobAsync(write, ct).ConfigureAwait(false);
@@ -231,10 +236,6 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         if (added == ArchiveIndex.AddResult.Added)
         {
             index.Intents.Confirm(blob.Key);
-        }
-        else if (added == ArchiveIndex.AddResult.SameInstanceStillCommitting)
-        {
-            added = await AddOnceOtherCopySettledAsync(record, blob, source.Origin.ToString(), ct).ConfigureAwait(false);
         }
 
         return await ConcludeAsync(source, record, blob, added, ct).ConfigureAwait(false);
@@ -424,11 +425,6 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         }
 
         var added = await index.AddAsync(record, blob, source.Origin.ToString(), ct).ConfigureAwait(false);
-        if (added == ArchiveIndex.AddResult.SameInstanceStillCommitting)
-        {
-            added = await AddOnceOtherCopySettledAsync(record, blob, source.Origin.ToString(), ct).ConfigureAwait(false);
-        }
-
         return await ConcludeAsync(source, record, blob, added, ct).ConfigureAwait(false);
     }
 
@@ -476,9 +472,14 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
             : IngestResult.Rejected(command is null && !wrongStudy ? IngestStatus.CannotUnderstand : IngestStatus.DataSetDoesNotMatchSopClass, problem, record.SopClassUid, record.SopInstanceUid);
     }
 
-    /// <summary>After the index answered: a refused blob is deleted, a stored one is announced to the observers.</summary>
+    /// <summary>After the index answered (waiting for another in-flight copy of the same bytes to settle): a refused blob is deleted, a stored one is announced to the observers.</summary>
     private async Task<IngestResult> ConcludeAsync(IngestSource source, InstanceRecord record, BlobCommit blob, ArchiveIndex.AddResult added, CancellationToken ct)
     {
+        if (added == ArchiveIndex.AddResult.SameInstanceStillCommitting)
+        {
+            added = await AddOnceOtherCopySettledAsync(record, blob, source.Origin.ToString(), ct).ConfigureAwait(false);
+        }
+
         if (added != ArchiveIndex.AddResult.Added)
         {
             await DeleteQuietlyAsync(blob.Key).ConfigureAwait(false);

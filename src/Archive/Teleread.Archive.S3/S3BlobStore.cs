@@ -40,7 +40,13 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     public Task<IBlobWrite> BeginWriteAsync(string key, CancellationToken cancellationToken = default)
     {
         BlobKey.Validate(key);
-        return Task.FromResult<IBlobWrite>(new S3BlobWrite(this, _client, key, KeyPrefix + key));
+        return Task.FromResult<IBlobWrite>(new S3BlobWrite(this, _client, key, KeyPrefix + key, hashed: true));
+    }
+
+    public Task<IBlobWrite> BeginUnhashedWriteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        BlobKey.Validate(key);
+        return Task.FromResult<IBlobWrite>(new S3BlobWrite(this, _client, key, KeyPrefix + key, hashed: false));
     }
 
     public async Task<Stream> OpenReadAsync(string key, BlobRange? range = null, CancellationToken cancellationToken = default)

@@ -9,7 +9,7 @@ namespace Teleread.Archive.S3;
 /// Fills one part buffer; the first full buffer starts a multipart upload, so memory stays at one part.
 /// Chunk encoding is off: S3-compatible servers may store the aws-chunked framing as object bytes.
 /// </summary>
-internal sealed class S3BlobWrite(S3BlobStore store, IAmazonS3 client, string key, string objectKey) : BlobWriteBase(key)
+internal sealed class S3BlobWrite(S3BlobStore store, IAmazonS3 client, string key, string objectKey, bool hashed) : BlobWriteBase(key, hashed)
 {
     private readonly List<PartETag> _parts = [];
     private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(store.PartSizeBytes);

@@ -105,7 +105,7 @@ public abstract partial class ArchiveContract
         Assert.Equal(IngestOutcome.Rejected, (await first).Outcome);
         Assert.Equal(IngestOutcome.Stored, (await second).Outcome);
         var instance = Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.55.1", null, null, CancellationToken.None));
-        await using var served = await new Retrieve.RetrieveService(store, _index).OpenAsync(instance, CancellationToken.None);
+        await using var served = await new Teleread.Archive.Retrieve.RetrieveService(store, _index).OpenAsync(instance, CancellationToken.None);
         var copy = new MemoryStream();
         await served.CopyToAsync(copy);
         Assert.Equal(bytes, copy.ToArray());

@@ -91,6 +91,19 @@ public abstract partial class ArchiveContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_instance_is_indexed_with_the_sha256_and_xxh3_of_its_bytes()
+    {
+        var bytes = TestInstances.Make("1.2.3.7", "1.2.3.7.1", "1.2.3.7.1.1");
+        Assert.Equal(IngestOutcome.Stored, (await Ingest(bytes)).Outcome);
+
+        var instance = Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.3.7", null, null, CancellationToken.None));
+
+        Assert.Equal(bytes.Length, instance.BlobLength);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), instance.BlobSha256);
+        Assert.Equal(Convert.ToHexStringLower(System.IO.Hashing.XxHash3.Hash(bytes)), instance.BlobXxh3);
+    }
+
+    [Fact]
     public async Task A_resent_identical_instance_is_a_duplicate_and_changes_nothing()
     {
         var bytes = TestInstances.Make("1.2.3.1", "1.2.3.1.1", "1.2.3.1.1.1");

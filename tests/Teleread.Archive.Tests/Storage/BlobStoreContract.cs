@@ -32,6 +32,33 @@ public abstract class BlobStoreContract
     }
 
     [Fact]
+    public async Task Committed_write_reports_the_xxh3_checked_before_serving()
+    {
+        var store = CreateStore();
+        var bytes = GeneratedStream.Bytes(70_001);
+
+        var commit = await store.PutAsync("a/checksums", bytes);
+
+        Assert.Equal(Convert.ToHexStringLower(System.IO.Hashing.XxHash3.Hash(bytes)), commit.Xxh3);
+        Assert.Equal(commit.Xxh3, commit.ToExpectation().Xxh3);
+    }
+
+    [Fact]
+    public async Task An_unhashed_write_stores_the_same_bytes_and_reports_only_their_length()
+    {
+        var store = CreateStore();
+        var bytes = GeneratedStream.Bytes(100_003);
+        await using var write = await store.BeginUnhashedWriteAsync("a/unhashed");
+        await write.WriteAsync(bytes);
+
+        var commit = await write.CommitAsync();
+
+        Assert.Equal(bytes.Length, commit.Length);
+        Assert.True(commit.Sha256.Length == 0 || commit.Sha256 == StorageTestHelpers.Sha256(bytes));
+        Assert.Equal(bytes, await store.ReadAllAsync("a/unhashed"));
+    }
+
+    [Fact]
     public async Task Writes_through_the_stream_view_in_many_small_pieces()
     {
         var store = CreateStore();

@@ -142,6 +142,44 @@ public sealed class ReplicatedBlobStoreTests
         Assert.Equal(bytes, copy.ToArray());
     }
 
+    [Theory]
+    [InlineData(64L << 20)]
+    [InlineData(0L)]
+    public async Task Object_recorded_before_xxh3_existed_is_checked_with_sha256(long verifyBeforeServingMaxBytes)
+    {
+        using var sites = new TwoSites(verifyBeforeServingMaxBytes);
+        var bytes = GeneratedStream.Bytes(40_000);
+        var commit = await sites.Store.PutAsync("a/b", bytes);
+        var recordedBefore = commit.ToExpectation() with { Xxh3 = null };
+        TwoSites.FlipOneByte(sites.EastFiles, "a/b", 39_999);
+
+        await using var stream = await sites.Store.OpenReadAsync(recordedBefore);
+        using var copy = new MemoryStream();
+        if (verifyBeforeServingMaxBytes > 0)
+        {
+            await stream.CopyToAsync(copy);
+            Assert.Equal(bytes, copy.ToArray());
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<BlobIntegrityException>(() => stream.CopyToAsync(copy));
+            Assert.Contains("SHA-256", error.Message);
+        }
+    }
+
+    [Fact]
+    public async Task A_streamed_object_whose_copy_changed_fails_its_xxh3_check_at_the_end()
+    {
+        using var sites = new TwoSites(verifyBeforeServingMaxBytes: 0);
+        var commit = await sites.Store.PutAsync("a/b", GeneratedStream.Bytes(40_000));
+        TwoSites.FlipOneByte(sites.EastFiles, "a/b", 7);
+
+        await using var stream = await sites.Store.OpenReadAsync(commit.ToExpectation());
+
+        var error = await Assert.ThrowsAsync<BlobIntegrityException>(() => stream.CopyToAsync(Stream.Null));
+        Assert.Contains("XXH3-64", error.Message);
+    }
+
     [Fact]
     public async Task Verified_read_skips_a_copy_longer_than_recorded_and_serves_the_good_one_from_one_read()
     {

@@ -121,13 +121,13 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
         var now = UnixTime.ToDb(clock.GetUtcNow());
         var inserted = await c.ExecuteAsync(new CommandDefinition(
             "INSERT INTO archive_instances (clinic_id, study_uid, series_uid, sop_instance_uid, sop_class_uid, instance_number, rows_count, columns_count, " +
-            "bits_allocated, number_of_frames, transfer_syntax_uid, blob_key, blob_length, blob_sha256, origin, created_at) VALUES " +
+            "bits_allocated, number_of_frames, transfer_syntax_uid, blob_key, blob_length, blob_sha256, blob_xxh3, origin, created_at) VALUES " +
             "(@ClinicId, @StudyUid, @SeriesUid, @SopInstanceUid, @SopClassUid, @InstanceNumber, @Rows, @Columns, @BitsAllocated, @NumberOfFrames, " +
-            "@TransferSyntaxUid, @Key, @Length, @Sha, @Origin, @Now) ON CONFLICT (clinic_id, sop_instance_uid) DO NOTHING",
+            "@TransferSyntaxUid, @Key, @Length, @Sha, @Xxh3, @Origin, @Now) ON CONFLICT (clinic_id, sop_instance_uid) DO NOTHING",
             new
             {
                 r.ClinicId, r.StudyUid, r.SeriesUid, r.SopInstanceUid, r.SopClassUid, r.InstanceNumber, r.Rows, r.Columns, r.BitsAllocated,
-                r.NumberOfFrames, r.TransferSyntaxUid, blob.Key, blob.Length, Sha = blob.Sha256, Origin = origin, Now = now,
+                r.NumberOfFrames, r.TransferSyntaxUid, blob.Key, blob.Length, Sha = blob.Sha256, blob.Xxh3, Origin = origin, Now = now,
             }, t, cancellationToken: ct)).ConfigureAwait(false);
         if (inserted == 0)
         {
@@ -174,9 +174,7 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
         db.ReadAsync<IReadOnlyList<StoredInstance>>(async c =>
         {
             var p = new DynamicParameters(new { StudyUid = studyUid, SeriesUid = seriesUid, SopUid = sopInstanceUid });
-            var sql = "SELECT clinic_id AS ClinicId, study_uid AS StudyUid, series_uid AS SeriesUid, sop_instance_uid AS SopInstanceUid, sop_class_uid AS SopClassUid, " +
-                      "transfer_syntax_uid AS TransferSyntaxUid, instance_number AS InstanceNumber, number_of_frames AS NumberOfFrames, rows_count AS Rows, " +
-                      "columns_count AS Columns, blob_key AS BlobKey, blob_length AS BlobLength, blob_sha256 AS BlobSha256 FROM archive_instances WHERE study_uid = @StudyUid" +
+            var sql = SelectInstances + "study_uid = @StudyUid" +
                       (seriesUid is null ? "" : " AND series_uid = @SeriesUid") + (sopInstanceUid is null ? "" : " AND sop_instance_uid = @SopUid") +
                       AccessSql.Where(access, p, "clinic_id", "study_uid") + " ORDER BY series_uid, created_at";
             var rows = await c.QueryAsync<InstanceRow>(new CommandDefinition(sql, p, cancellationToken: ct)).ConfigureAwait(false);
@@ -191,10 +189,7 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             foreach (var chunk in sopInstanceUids.Distinct(StringComparer.Ordinal).Chunk(500))
             {
                 var p = new DynamicParameters();
-                var sql = "SELECT clinic_id AS ClinicId, study_uid AS StudyUid, series_uid AS SeriesUid, sop_instance_uid AS SopInstanceUid, sop_class_uid AS SopClassUid, " +
-                          "transfer_syntax_uid AS TransferSyntaxUid, instance_number AS InstanceNumber, number_of_frames AS NumberOfFrames, rows_count AS Rows, " +
-                          "columns_count AS Columns, blob_key AS BlobKey, blob_length AS BlobLength, blob_sha256 AS BlobSha256 FROM archive_instances WHERE " +
-                          AccessSql.InList("sop_instance_uid", chunk, "Sop", p) + AccessSql.Where(access, p, "clinic_id", "study_uid");
+                var sql = SelectInstances + AccessSql.InList("sop_instance_uid", chunk, "Sop", p) + AccessSql.Where(access, p, "clinic_id", "study_uid");
                 found.AddRange((await c.QueryAsync<InstanceRow>(new CommandDefinition(sql, p, cancellationToken: ct)).ConfigureAwait(false)).Select(x => x.ToStoredInstance()));
             }
 
@@ -223,9 +218,7 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             }
 
             var rows = (await c.QueryAsync<InstanceRow>(new CommandDefinition(
-                "SELECT clinic_id AS ClinicId, study_uid AS StudyUid, series_uid AS SeriesUid, sop_instance_uid AS SopInstanceUid, sop_class_uid AS SopClassUid, " +
-                "transfer_syntax_uid AS TransferSyntaxUid, instance_number AS InstanceNumber, number_of_frames AS NumberOfFrames, rows_count AS Rows, " +
-                "columns_count AS Columns, blob_key AS BlobKey, blob_length AS BlobLength, blob_sha256 AS BlobSha256 FROM archive_instances WHERE " + where,
+                SelectInstances + where,
                 p, t, cancellationToken: ct)).ConfigureAwait(false)).Select(x => x.ToStoredInstance()).ToList();
             await ReplicationQueue.RemoveForInstancesAsync(c, t, where, p, ct).ConfigureAwait(false);
             foreach (var table in new[] { "archive_instances", "archive_series", "archive_studies" })
@@ -270,6 +263,11 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
         }
     }
 
+    private const string SelectInstances =
+        "SELECT clinic_id AS ClinicId, study_uid AS StudyUid, series_uid AS SeriesUid, sop_instance_uid AS SopInstanceUid, sop_class_uid AS SopClassUid, " +
+        "transfer_syntax_uid AS TransferSyntaxUid, instance_number AS InstanceNumber, number_of_frames AS NumberOfFrames, rows_count AS Rows, " +
+        "columns_count AS Columns, blob_key AS BlobKey, blob_length AS BlobLength, blob_sha256 AS BlobSha256, blob_xxh3 AS BlobXxh3 FROM archive_instances WHERE ";
+
     private static async Task RefreshStudySeriesAsync(DbConnection c, DbTransaction t, string clinicId, string studyUid, CancellationToken ct)
     {
         var modalities = (await c.QueryAsync<string>(new CommandDefinition(
@@ -296,8 +294,9 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
         public string BlobKey { get; set; } = "";
         public long BlobLength { get; set; }
         public string BlobSha256 { get; set; } = "";
+        public string? BlobXxh3 { get; set; }
 
         public StoredInstance ToStoredInstance() => new(ClinicId, StudyUid, SeriesUid, SopInstanceUid, SopClassUid, TransferSyntaxUid, InstanceNumber,
-            (int)NumberOfFrames, (int)Rows, (int)Columns, BlobKey, BlobLength, BlobSha256);
+            (int)NumberOfFrames, (int)Rows, (int)Columns, BlobKey, BlobLength, BlobSha256, BlobXxh3);
     }
 }

@@ -25,7 +25,7 @@ public sealed class ArchiveIndexBulkLoader(IDatabase db, TimeProvider clock)
     private static readonly string[] InstanceColumns =
     [
         "clinic_id", "study_uid", "series_uid", "sop_instance_uid", "sop_class_uid", "instance_number", "rows_count", "columns_count",
-        "bits_allocated", "number_of_frames", "transfer_syntax_uid", "blob_key", "blob_length", "blob_sha256", "origin", "created_at",
+        "bits_allocated", "number_of_frames", "transfer_syntax_uid", "blob_key", "blob_length", "blob_sha256", "blob_xxh3", "origin", "created_at",
     ];
 
     public Task LoadAsync(IReadOnlyList<(InstanceRecord Record, BlobCommit Blob)> instances, string origin, CancellationToken ct) =>
@@ -57,7 +57,7 @@ public sealed class ArchiveIndexBulkLoader(IDatabase db, TimeProvider clock)
             {
                 rows.Add([
                     i.ClinicId, i.StudyUid, i.SeriesUid, i.SopInstanceUid, i.SopClassUid, i.InstanceNumber, (long)i.Rows, (long)i.Columns,
-                    (long)i.BitsAllocated, (long)i.NumberOfFrames, i.TransferSyntaxUid, b.Key, b.Length, b.Sha256, origin, now,
+                    (long)i.BitsAllocated, (long)i.NumberOfFrames, i.TransferSyntaxUid, b.Key, b.Length, b.Sha256, b.Xxh3, origin, now,
                 ]);
             }
 

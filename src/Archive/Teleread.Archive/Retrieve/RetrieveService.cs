@@ -3,7 +3,7 @@ using Teleread.Archive.Storage;
 
 namespace Teleread.Archive.Retrieve;
 
-/// <summary>Finds stored instances the caller may see and opens their bytes, verified against the recorded SHA-256.</summary>
+/// <summary>Finds stored instances the caller may see and opens their bytes, verified against the recorded checksum.</summary>
 public sealed class RetrieveService(IBlobStore store, ArchiveIndex index)
 {
     /// <summary>Instances of a study, a series or one instance, in series then arrival order; empty when none is visible.</summary>
@@ -17,6 +17,6 @@ public sealed class RetrieveService(IBlobStore store, ArchiveIndex index)
     /// <summary>Opens the PS3.10 bytes of an instance from whichever site holds a good copy.</summary>
     public Task<Stream> OpenAsync(StoredInstance instance, CancellationToken ct) =>
         store is ReplicatedBlobStore replicated
-            ? replicated.OpenReadAsync(new BlobExpectation(instance.BlobKey, instance.BlobLength, instance.BlobSha256), null, ct)
+            ? replicated.OpenReadAsync(instance.ToExpectation(), null, ct)
             : store.OpenReadAsync(instance.BlobKey, null, ct);
 }

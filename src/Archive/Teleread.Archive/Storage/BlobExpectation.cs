@@ -5,6 +5,12 @@ namespace Teleread.Archive.Storage;
 public sealed record BlobExpectation(string Key, long Length, string Sha256)
 {
     /// <summary>
+    /// Lower-case hexadecimal XXH3-64 recorded with the object, checked before serving instead of SHA-256 when present
+    /// (objects indexed before it was recorded have none). The scrubber and repairs always check SHA-256.
+    /// </summary>
+    public string? Xxh3 { get; init; }
+
+    /// <summary>
     /// Sites whose copy is still queued for replication: a missing copy there is pending, not lost (the scrubber
     /// reports it as such and leaves it to the replicator). Empty when every site should hold the object.
     /// </summary>

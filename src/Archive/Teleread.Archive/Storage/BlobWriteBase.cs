@@ -1,20 +1,20 @@
-using System.Security.Cryptography;
-
 namespace Teleread.Archive.Storage;
 
 /// <summary>
-/// Shared state machine of a two-phase write: hashes every byte, refuses writes after commit/abort,
-/// and aborts on dispose when not committed. Stores implement the three Core methods.
+/// Shared state machine of a two-phase write: hashes every byte (unless the caller hashes them itself), refuses writes
+/// after commit/abort, and aborts on dispose when not committed. Stores implement the three Core methods.
 /// </summary>
 public abstract class BlobWriteBase : IBlobWrite
 {
-    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly BlobHasher? _hasher;
     private State _state = State.Open;
     private BlobWriteStream? _stream;
 
-    protected BlobWriteBase(string key)
+    /// <param name="hashed">False for a write begun by <see cref="IBlobStore.BeginUnhashedWriteAsync"/>: its commit reports no checksums.</param>
+    protected BlobWriteBase(string key, bool hashed = true)
     {
         Key = key;
+        _hasher = hashed ? new BlobHasher() : null;
     }
 
     private enum State
@@ -38,7 +38,7 @@ public abstract class BlobWriteBase : IBlobWrite
         }
 
         await WriteCoreAsync(data, cancellationToken).ConfigureAwait(false);
-        _sha256.AppendData(data.Span);
+        _hasher?.Append(data.Span);
         BytesWritten += data.Length;
     }
 
@@ -47,17 +47,17 @@ public abstract class BlobWriteBase : IBlobWrite
     public BlobCommit Describe()
     {
         EnsureOpen();
-        return Committed(new BlobCommit(Key, BytesWritten, Convert.ToHexStringLower(_sha256.GetCurrentHash())));
+        return Committed(Checksummed());
     }
 
     public async Task<BlobCommit> CommitAsync(CancellationToken cancellationToken = default)
     {
         EnsureOpen();
         _state = State.Committing;
-        var sha256 = Convert.ToHexStringLower(_sha256.GetHashAndReset());
+        var commit = Checksummed();
         try
         {
-            await CommitCoreAsync(sha256, cancellationToken).ConfigureAwait(false);
+            await CommitCoreAsync(commit.Sha256, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -67,7 +67,7 @@ public abstract class BlobWriteBase : IBlobWrite
         }
 
         _state = State.Committed;
-        return Committed(new BlobCommit(Key, BytesWritten, sha256));
+        return Committed(commit);
     }
 
     public async Task AbortAsync(CancellationToken cancellationToken = default)
@@ -82,13 +82,13 @@ public abstract class BlobWriteBase : IBlobWrite
     public async ValueTask DisposeAsync()
     {
         await AbortAsync().ConfigureAwait(false);
-        _sha256.Dispose();
+        _hasher?.Dispose();
         GC.SuppressFinalize(this);
     }
 
     protected abstract ValueTask WriteCoreAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
 
-    /// <summary>Makes the bytes durable and visible; <paramref name="sha256"/> is the hash of everything written.</summary>
+    /// <summary>Makes the bytes durable and visible; <paramref name="sha256"/> is the hash of everything written (empty when unhashed).</summary>
     protected abstract Task CommitCoreAsync(string sha256, CancellationToken cancellationToken);
 
     /// <summary>Removes partial data. Must not throw for an already-removed or never-started write.</summary>
@@ -96,6 +96,17 @@ public abstract class BlobWriteBase : IBlobWrite
 
     /// <summary>What <see cref="CommitAsync"/> returns; a store may add to it (the sites a copy is still pending on).</summary>
     protected virtual BlobCommit Committed(BlobCommit commit) => commit;
+
+    private BlobCommit Checksummed()
+    {
+        if (_hasher is null)
+        {
+            return new BlobCommit(Key, BytesWritten, "");
+        }
+
+        var (sha256, xxh3) = _hasher.Current();
+        return new BlobCommit(Key, BytesWritten, sha256) { Xxh3 = xxh3 };
+    }
 
     private void EnsureOpen()
     {

@@ -41,7 +41,11 @@ public sealed class FileSystemBlobStore : IBlobStore
 
     public string RootDirectory => _root;
 
-    public Task<IBlobWrite> BeginWriteAsync(string key, CancellationToken cancellationToken = default)
+    public Task<IBlobWrite> BeginWriteAsync(string key, CancellationToken cancellationToken = default) => Task.FromResult(Begin(key, hashed: true));
+
+    public Task<IBlobWrite> BeginUnhashedWriteAsync(string key, CancellationToken cancellationToken = default) => Task.FromResult(Begin(key, hashed: false));
+
+    private IBlobWrite Begin(string key, bool hashed)
     {
         var path = PathOf(key);
         var directory = Path.GetDirectoryName(path)!;
@@ -50,7 +54,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         // Synchronous I/O: a write lands in the page cache in microseconds, while FileOptions.Asynchronous would make
         // every write a thread-pool hop on Linux. Only the fsyncs of the commit block, and they run on the pool.
         var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, WriteBufferSize, FileOptions.None);
-        return Task.FromResult<IBlobWrite>(new Write(this, key, file, temporary, path, unlinked));
+        return new Write(this, key, file, temporary, path, unlinked, hashed);
     }
 
     public Task<Stream> OpenReadAsync(string key, BlobRange? range = null, CancellationToken cancellationToken = default)
@@ -172,8 +176,8 @@ public sealed class FileSystemBlobStore : IBlobStore
         }
     }
 
-    private sealed class Write(FileSystemBlobStore store, string key, FileStream file, string temporaryPath, string finalPath, List<string> unlinkedDirectories)
-        : BlobWriteBase(key)
+    private sealed class Write(FileSystemBlobStore store, string key, FileStream file, string temporaryPath, string finalPath, List<string> unlinkedDirectories, bool hashed)
+        : BlobWriteBase(key, hashed)
     {
         protected override ValueTask WriteCoreAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
         {

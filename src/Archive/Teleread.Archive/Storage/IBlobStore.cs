@@ -14,6 +14,13 @@ public interface IBlobStore
     /// <exception cref="InvalidBlobKeyException">The key is not a valid relative key.</exception>
     Task<IBlobWrite> BeginWriteAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Starts a write whose bytes the caller hashes itself (a replicated write tees the same buffers to every site and
+    /// hashes them once): its commit reports the length and an empty <see cref="BlobCommit.Sha256"/>. A store that
+    /// cannot skip hashing returns a hashed write.
+    /// </summary>
+    Task<IBlobWrite> BeginUnhashedWriteAsync(string key, CancellationToken cancellationToken = default) => BeginWriteAsync(key, cancellationToken);
+
     /// <summary>Opens the object (or a byte range of it) for reading. The caller disposes the stream.</summary>
     /// <exception cref="BlobNotFoundException">No object is stored under the key.</exception>
     /// <exception cref="BlobRangeException">The range starts past the end of the object.</exception>

@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 namespace Teleread.Archive.Storage;
 
 /// <summary>
-/// Reads a small object once into pooled memory, checks its length and SHA-256 there and serves those same bytes:
-/// one read and one hash instead of a verifying pass followed by a second read.
+/// Reads a small object once into pooled memory, checks its length and checksum there (XXH3-64 when recorded, else
+/// SHA-256) and serves those same bytes: one read and one hash instead of a verifying pass followed by a second read.
 /// </summary>
 internal static class VerifiedBlobBuffer
 {
@@ -32,8 +32,11 @@ internal static class VerifiedBlobBuffer
                 return (null, BlobCopyState.Corrupted);
             }
 
-            var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, length)));
-            if (hash != expected.Sha256)
+            var bytes = buffer.AsSpan(0, length);
+            var good = expected.Xxh3 is { } xxh3
+                ? BlobHasher.Xxh3Of(bytes) == xxh3
+                : Convert.ToHexStringLower(SHA256.HashData(bytes)) == expected.Sha256;
+            if (!good)
             {
                 ArrayPool<byte>.Shared.Return(buffer);
                 return (null, BlobCopyState.Corrupted);

@@ -1,11 +1,16 @@
+using System.IO.Hashing;
 using System.Security.Cryptography;
 
 namespace Teleread.Archive.Storage;
 
-/// <summary>Hashes a whole-object read as it goes and throws <see cref="BlobIntegrityException"/> at the end on mismatch.</summary>
+/// <summary>
+/// Hashes a whole-object read as it goes (XXH3-64 when recorded, else SHA-256) and throws <see cref="BlobIntegrityException"/>
+/// at the end on mismatch.
+/// </summary>
 internal sealed class VerifyingReadStream(Stream inner, string store, BlobExpectation expected) : Stream
 {
-    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalHash? _sha256 = expected.Xxh3 is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+    private readonly XxHash3? _xxh3 = expected.Xxh3 is null ? null : new XxHash3();
     private long _position;
     private bool _verified;
 
@@ -51,7 +56,7 @@ internal sealed class VerifyingReadStream(Stream inner, string store, BlobExpect
         if (disposing)
         {
             inner.Dispose();
-            _sha256.Dispose();
+            _sha256?.Dispose();
         }
 
         base.Dispose(disposing);
@@ -61,7 +66,8 @@ internal sealed class VerifyingReadStream(Stream inner, string store, BlobExpect
     {
         if (read > 0)
         {
-            _sha256.AppendData(buffer[..read]);
+            _sha256?.AppendData(buffer[..read]);
+            _xxh3?.Append(buffer[..read]);
             _position += read;
             if (_position > expected.Length)
             {
@@ -71,10 +77,12 @@ internal sealed class VerifyingReadStream(Stream inner, string store, BlobExpect
         else if (buffer.Length > 0 && !_verified)
         {
             _verified = true;
-            var actual = Convert.ToHexStringLower(_sha256.GetHashAndReset());
-            if (_position != expected.Length || actual != expected.Sha256)
+            var (algorithm, actual, recorded) = _xxh3 is null
+                ? ("SHA-256", Convert.ToHexStringLower(_sha256!.GetHashAndReset()), expected.Sha256)
+                : ("XXH3-64", Convert.ToHexStringLower(_xxh3.GetCurrentHash()), expected.Xxh3!);
+            if (_position != expected.Length || actual != recorded)
             {
-                throw new BlobIntegrityException(store, expected.Key, $"read {_position} bytes with SHA-256 {actual}, recorded {expected.Length} bytes with {expected.Sha256}");
+                throw new BlobIntegrityException(store, expected.Key, $"read {_position} bytes with {algorithm} {actual}, recorded {expected.Length} bytes with {recorded}");
             }
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using System.Buffers;
 using System.Globalization;
+using Teleread.Archive.Retrieve;
 using Teleread.Dicom;
 using Teleread.Dicom.Json;
 using Teleread.Dicom.Web;
@@ -47,13 +48,15 @@ public static class WadoEndpoints
         var writer = new MultipartRelatedWriter(http.Response.Body);
         var single = plan.Select(p => p.Send.Uid).Distinct().Count() == 1 && requested != RetrieveNegotiation.AsStored ? plan[0].Send.Uid : null;
         http.Response.ContentType = writer.ContentType(DicomMediaTypes.Dicom, single);
+        var asStored = plan.Where(p => p.Send.Uid == p.Stored.Uid).Select(p => p.Instance).ToList();
+        await using var readAhead = new ReadAhead<DicomWebInstance>(asStored, i => i.Length, archive.OpenAsync, ct);
         foreach (var (item, stored, send) in plan)
         {
             var partType = $"{DicomMediaTypes.Dicom}; transfer-syntax={send.Uid}";
             var headers = new Dictionary<string, string> { ["Content-Location"] = DicomWebPaths.Instance(http, item) };
             if (send.Uid == stored.Uid)
             {
-                await using var source = await archive.OpenAsync(item, ct).ConfigureAwait(false);
+                await using var source = await readAhead.NextAsync().ConfigureAwait(false);
                 await writer.WritePartAsync(partType, source, headers, ct).ConfigureAwait(false);
             }
             else

@@ -35,6 +35,28 @@ public sealed class StorageReplicationTests
         Assert.Equal(HttpStatusCode.Forbidden, (await clinic.GetAsync("/api/admin/storage/replication")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("Queued", HttpStatusCode.OK, "degraded")]
+    [InlineData("Synchronous", HttpStatusCode.ServiceUnavailable, "not ready")]
+    public async Task With_the_secondary_site_gone_the_server_is_degraded_in_queued_mode_and_not_ready_in_synchronous_mode(string mode, HttpStatusCode expected, string status)
+    {
+        await using var web = await DicomWebServer.StartAsync("sqlite", args: ["--Storage:Replication", mode]);
+        using var clinic = web.Client(web.ClinicAToken);
+        var west = Path.Combine(web.Server.DataDirectory, "storage", "west");
+        Directory.Delete(west, recursive: true);
+        await File.WriteAllTextAsync(west, "a file where the west site's directory was");
+
+        var ready = await clinic.GetAsync("/readyz");
+        var body = await ready.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(expected, ready.StatusCode);
+        Assert.Equal(status, body.GetProperty("status").GetString());
+        Assert.Equal("failed", body.GetProperty("checks").GetProperty("storage-west").GetString());
+        Assert.Equal("ok", body.GetProperty("checks").GetProperty("storage-east").GetString());
+        var stow = await clinic.PostAsync("/dicomweb/studies", await DicomWebServer.StowContentAsync(Brains[..1]));
+        Assert.Equal(mode == "Queued", stow.StatusCode == HttpStatusCode.OK);
+    }
+
     private static List<string> BlobFiles(string root) =>
         Directory.Exists(root)
             ? [.. Directory.EnumerateFiles(root, "*.dcm", SearchOption.AllDirectories).Order(StringComparer.Ordinal)]

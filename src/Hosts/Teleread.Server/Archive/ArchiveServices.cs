@@ -49,7 +49,8 @@ public static class ArchiveServices
         services.AddSingleton<IBlobStore>(store);
         foreach (var site in store.Sites)
         {
-            services.AddSingleton<IReadinessCheck>(new BlobSiteReadinessCheck(site));
+            var writesWaitForIt = store.Mode == ReplicationMode.Synchronous || ReferenceEquals(site, store.Primary);
+            services.AddSingleton<IReadinessCheck>(new BlobSiteReadinessCheck(site, writesWaitForIt));
         }
 
         services.AddSingleton<IMigrationSource>(ArchiveMigrations.Source);

@@ -3,10 +3,15 @@ using Teleread.Server.Health;
 
 namespace Teleread.Server.Archive;
 
-/// <summary>A storage site is ready when a probe object can be written, read back and deleted.</summary>
-public sealed class BlobSiteReadinessCheck(IBlobStore site) : IReadinessCheck
+/// <summary>
+/// A storage site is ready when a probe object can be written, read back and deleted. <paramref name="required"/> is false
+/// for a site writes do not wait for (a secondary site in <see cref="ReplicationMode.Queued"/> mode: its copies queue while it is down).
+/// </summary>
+public sealed class BlobSiteReadinessCheck(IBlobStore site, bool required = true) : IReadinessCheck
 {
     public string Name => "storage-" + site.Name;
+
+    public bool Required => required;
 
     public async Task CheckAsync(CancellationToken ct)
     {

@@ -2,7 +2,11 @@ namespace Teleread.Server.Health;
 
 public static class HealthEndpoints
 {
-    /// <summary>/healthz: the process is alive. /readyz: every dependency answers (200) or not (503, naming which).</summary>
+    /// <summary>
+    /// /healthz: the process is alive. /readyz: every dependency answers (200 "ready"), one the server works around does
+    /// not (200 "degraded", naming it: an operator should look, a load balancer should keep sending), or a required one
+    /// does not (503 "not ready", naming it).
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("alive")).AllowAnonymous();
@@ -10,6 +14,7 @@ public static class HealthEndpoints
         {
             var results = new Dictionary<string, string>();
             var ok = true;
+            var degraded = false;
             foreach (var check in checks)
             {
                 try
@@ -23,11 +28,13 @@ public static class HealthEndpoints
                 {
                     ServerLog.NotReady(logger, check.Name, ex);
                     results[check.Name] = "failed";
-                    ok = false;
+                    ok &= !check.Required;
+                    degraded |= !check.Required;
                 }
             }
 
-            return Results.Json(new { status = ok ? "ready" : "not ready", checks = results }, statusCode: ok ? 200 : 503);
+            var status = !ok ? "not ready" : degraded ? "degraded" : "ready";
+            return Results.Json(new { status, checks = results }, statusCode: ok ? 200 : 503);
         }).AllowAnonymous();
         return app;
     }

@@ -230,6 +230,47 @@ public sealed class ReadingStateMachineTests
         Assert.Equal(r.Timeline, copy.Timeline);
     }
 
+    [Fact]
+    public void A_late_series_under_reading_adds_one_timeline_entry_not_one_per_image()
+    {
+        var reading = InState(ReadingState.Reading);
+        var entries = reading.Timeline.Count;
+        var at = T0.AddHours(2);
+
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.True(reading.RecordLateImages(new CommandContext(Actor.System, at.AddMilliseconds(10 * i), "1 image(s) arrived"), TimeSpan.FromMinutes(5)).IsAccepted);
+        }
+
+        Assert.Equal(entries + 1, reading.Timeline.Count);
+        Assert.Equal(ReadingCommand.LateImages, reading.Timeline[^1].Command);
+        Assert.Equal(at, reading.Timeline[^1].At);
+        Assert.Equal(at.AddMilliseconds(2990), reading.LastImageAt);
+        Assert.Equal(ReadingState.Reading, reading.State);
+    }
+
+    [Fact]
+    public void Late_images_after_the_burst_window_or_after_another_step_are_recorded_again()
+    {
+        var burst = TimeSpan.FromMinutes(5);
+        var preliminary = Preliminary();
+        var at = T0.AddHours(2);
+        Assert.True(preliminary.RecordLateImages(new CommandContext(Actor.System, at, "late"), burst).IsAccepted);
+        Assert.Equal((ReadingState.Preliminary, ReadingState.Reading), (preliminary.Timeline[^1].From, preliminary.Timeline[^1].To));
+        var entries = preliminary.Timeline.Count;
+
+        preliminary.RecordLateImages(new CommandContext(Actor.System, at.AddMinutes(1), "late"), burst);
+        Assert.Equal(entries, preliminary.Timeline.Count);
+
+        preliminary.RecordLateImages(new CommandContext(Actor.System, at.AddMinutes(6), "late"), burst);
+        Assert.Equal(entries + 1, preliminary.Timeline.Count);
+
+        Assert.True(preliminary.Apply(ReadingCommand.SubmitPreliminary, new CommandContext(new Actor("rad-1", ActorRole.Radiologist), at.AddMinutes(7), "draft", "rad-1")).IsAccepted);
+        preliminary.RecordLateImages(new CommandContext(Actor.System, at.AddMinutes(8), "late"), burst);
+        Assert.Equal(entries + 3, preliminary.Timeline.Count);
+        Assert.Equal(ReadingCommand.LateImages, preliminary.Timeline[^1].Command);
+    }
+
     private static CommandContext Ctx(string? radiologist = "rad-3") => new(Operator, T0.AddHours(1), "test", radiologist);
 
     private static ReadingRequest Preliminary(bool secondReading = false, bool qa = false)

@@ -88,6 +88,9 @@ public sealed partial class ReadingService(IDatabase db, TimeProvider clock, Rea
     /// <summary>How far a request's last-image time may lag behind the newest image.</summary>
     public static readonly TimeSpan ArrivalClockResolution = TimeSpan.FromSeconds(2);
 
+    /// <summary>Late images within this time of the last "late images" entry, with nothing recorded in between, add no entry of their own.</summary>
+    public static readonly TimeSpan LateImagesBurst = TimeSpan.FromMinutes(5);
+
     /// <summary>More images of a study arrived: restarts the stability clock, or reopens a request visibly.</summary>
     public Task<IReadOnlyList<CommandOutcome>> ImagesArrivedAsync(string clinicId, string studyReference, int count, CancellationToken ct) =>
         ImagesArrivedAsync(new ImagesReceived(clinicId, studyReference, count), ct);
@@ -140,7 +143,7 @@ public sealed partial class ReadingService(IDatabase db, TimeProvider clock, Rea
                     return null;
                 }
 
-                var result = request.Apply(ReadingCommand.LateImages, new CommandContext(Actor.System, now, $"{count} image(s) arrived after the study was complete"));
+                var result = request.RecordLateImages(new CommandContext(Actor.System, now, $"{count} image(s) arrived after the study was complete"), LateImagesBurst);
                 return result.IsAccepted ? null : CommandOutcome.From(result, request);
             }, ct, forgetArrivals: false).ConfigureAwait(false));
         }

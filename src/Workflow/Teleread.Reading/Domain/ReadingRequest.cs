@@ -169,6 +169,22 @@ public sealed class ReadingRequest
     public bool IsLockHeldAt(DateTimeOffset now) => LockHolder is not null && LockExpiresAt > now;
 
     /// <summary>Images arrived after the request was received; moves the completeness clock, not the state.</summary>
+    /// <summary>
+    /// Images arrived after the study was complete. A late series arrives as hundreds of instances: the first records a
+    /// <see cref="ReadingCommand.LateImages"/> transition, and images that follow it within <paramref name="sameBurst"/>,
+    /// with nothing else recorded in between, only move the image clock.
+    /// </summary>
+    public TransitionResult RecordLateImages(CommandContext context, TimeSpan sameBurst)
+    {
+        if (_timeline.Count > 0 && _timeline[^1] is { Command: ReadingCommand.LateImages } last && last.To == State && context.At - last.At < sameBurst)
+        {
+            RecordImageArrival(context.At);
+            return TransitionResult.Accepted(last);
+        }
+
+        return Apply(ReadingCommand.LateImages, context);
+    }
+
     public void RecordImageArrival(DateTimeOffset at)
     {
         if (at > LastImageAt)

@@ -86,7 +86,7 @@ public sealed class ReadingWebAppTests
         });
     }
 
-    private static async Task WithPageAsync(DemoServer d, string login, Func<IPage, Task> test)
+    internal static async Task WithPageAsync(DemoServer d, string login, Func<IPage, Task> test)
     {
         var (playwright, browser) = await Browser.LaunchAsync();
         try
@@ -106,6 +106,6 @@ public sealed class ReadingWebAppTests
     }
 
     /// <summary>Screenshots land beside the test's data directory (kept after the run) for a human look.</summary>
-    private static Task Shot(IPage page, DemoServer d, string name) =>
+    internal static Task Shot(IPage page, DemoServer d, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(d.Server.DataDirectory, "..", $"teleread-{name}.png"), FullPage = true });
 }

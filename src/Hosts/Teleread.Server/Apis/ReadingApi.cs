@@ -53,6 +53,9 @@ public static class ReadingApi
         ops.MapPost("/assign", async (ReadingService reading, CancellationToken ct) => TypedResults.Ok(await reading.AssignQueuedAsync(ct).ConfigureAwait(false)));
         ops.MapGet("/radiologists", async (ReadingService reading, CancellationToken ct) => TypedResults.Ok(await reading.Directory.ListRadiologistsAsync(ct).ConfigureAwait(false)));
         ops.MapPut("/radiologists/{id}", UpsertRadiologistAsync);
+        // Every clinic's reading contract in one answer (the operator's clinics table); a clinic without one is absent.
+        ops.MapGet("/clinics", async (ReadingService reading, CancellationToken ct) =>
+            TypedResults.Ok((await reading.Directory.ListClinicsAsync(ct).ConfigureAwait(false)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList()));
         ops.MapPut("/clinics/{id}", UpsertClinicAsync);
         ops.MapPost("/studies/images", async (ImagesArrivedBody body, ReadingService reading, CancellationToken ct) =>
             TypedResults.Ok((await reading.ImagesArrivedAsync(body.ClinicId, body.StudyReference, body.Count, ct).ConfigureAwait(false))
@@ -199,6 +202,17 @@ public static class ReadingApi
         if (clinic.Id != id)
         {
             return Problem(400, "Invalid clinic", "The clinic id must match the URL.");
+        }
+
+        // The JSON binder lets a missing object through as null despite the non-nullable record properties.
+        if (clinic.Contract?.Sla is null)
+        {
+            return Problem(400, "Invalid clinic", "A contract with its SLA terms is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(clinic.Contract.ContractNumber))
+        {
+            return Problem(400, "Invalid clinic", "The contract number is required.");
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(clinic.Contract.Sla.TimeZoneId, out _))

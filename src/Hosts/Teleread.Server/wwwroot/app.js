@@ -5,16 +5,17 @@ import { showWorklist } from "./js/worklist.js";
 import { showOperatorDashboard } from "./js/operator-dashboard.js";
 import { showClinicRequests } from "./js/clinic-requests.js";
 import { startBadge, stopBadge } from "./js/notifications.js";
+import { showClinicContracts } from "./js/clinic-contracts.js";
 
 addText(
   { tagline: "遠隔画像診断プラットフォーム", signIn: "ログイン", login: "ログインID", password: "パスワード", logout: "ログアウト",
     directory: "読影医のご紹介", years: "経験年数", wrong: "ログインIDまたはパスワードが違います。",
-    homeClinic: "クリニック", homeRadiologist: "読影医", homeOperator: "運用", clinics: "契約クリニック", audit: "監査ログ",
-    when: "日時", action: "操作", resource: "対象", outcome: "結果", aeTitles: "AEタイトル" },
+    homeClinic: "クリニック", homeRadiologist: "読影医", homeOperator: "運用", audit: "監査ログ",
+    when: "日時", action: "操作", resource: "対象", outcome: "結果" },
   { tagline: "Teleradiology platform", signIn: "Sign in", login: "Login", password: "Password", logout: "Sign out",
     directory: "Our radiologists", years: "Years of experience", wrong: "Wrong login or password.",
-    homeClinic: "Clinic", homeRadiologist: "Radiologist", homeOperator: "Operations", clinics: "Clinics", audit: "Audit trail",
-    when: "When", action: "Action", resource: "Resource", outcome: "Outcome", aeTitles: "AE titles" });
+    homeClinic: "Clinic", homeRadiologist: "Radiologist", homeOperator: "Operations", audit: "Audit trail",
+    when: "When", action: "Action", resource: "Resource", outcome: "Outcome" });
 
 function translate() {
   document.documentElement.lang = getLang();
@@ -46,11 +47,8 @@ async function names(directory) {
 
 async function adminTables(me) {
   let html = "";
-  if (me.role === "Operator") {
-    const clinics = await api("/api/clinics");
-    html += `<h2>${t("clinics")}</h2><table id="clinics"><tr><th>ID</th><th>Name</th><th>${t("aeTitles")}</th></tr>` +
-      clinics.map((c) => `<tr><td>${esc(c.id.slice(-8))}</td><td>${esc(c.name)}</td><td>${c.aeTitles.map(esc).join(", ")}</td></tr>`).join("") + "</table>";
-  }
+  // Operators only: the clinics with their reading contracts (js/clinic-contracts.js fills it in).
+  if (me.role === "Operator") html += `<div id="clinic-contracts"></div>`;
   if (me.role !== "Radiologist") {
     const events = await api("/api/audit?limit=20");
     html += `<h2>${t("audit")}</h2><table id="audit"><tr><th>${t("when")}</th><th>${t("action")}</th><th>${t("resource")}</th><th>${t("outcome")}</th></tr>` +
@@ -69,6 +67,7 @@ async function showHome(me, directory) {
   await view($("reading"), me, byId);
   if (me.role !== "ClinicUser") startBadge();
   $("home-body").innerHTML = await adminTables(me);
+  if (me.role === "Operator") await showClinicContracts($("clinic-contracts"));
 }
 
 function showLogin() {

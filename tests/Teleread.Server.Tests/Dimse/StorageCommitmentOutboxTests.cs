@@ -171,6 +171,48 @@ public sealed class StorageCommitmentOutboxTests
         Assert.Contains((staff.Id, "403"), outcomes);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_failed_report_the_operator_requeues_is_delivered_and_one_they_discard_is_gone(string provider)
+    {
+        var clock = new FakeTimeProvider(T0);
+        await using var server = await DimseTestServer.StartAsync(provider, Services(clock));
+        var identity = server.Server.Service<IdentityStore>();
+        var ct = CancellationToken.None;
+        var ops = await identity.CreateUserAsync("ops", "Operator", Role.Operator, null, "password-o-123", ct);
+        var staff = await identity.CreateUserAsync("staff-a", "Staff A", Role.ClinicUser, server.ClinicA.Id, "password-a-123", ct);
+        using var op = server.Server.CreateClient(await identity.IssueTokenAsync(ops.Id, null, "test", ct));
+        using var clinic = server.Server.CreateClient(await identity.IssueTokenAsync(staff.Id, server.ClinicA.Id, "test", ct));
+        var port = UnusedPort();
+        await server.RegisterNodeAsync(server.ClinicA, "MODALITY_A", port);
+
+        Assert.True((await RequestWithoutScpRoleAsync(server, "MODALITY_A", "2.25.508")).IsSuccess);
+        var discarded = await WaitForEntryAsync(server, e => e.Attempts == 1);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clinic.DeleteAsync($"/api/admin/dicom/commitment-reports/{discarded.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await op.DeleteAsync($"/api/admin/dicom/commitment-reports/{discarded.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await op.DeleteAsync($"/api/admin/dicom/commitment-reports/{discarded.Id}")).StatusCode);
+        await WaitForEmptyOutboxAsync(server);
+
+        Assert.True((await RequestWithoutScpRoleAsync(server, "MODALITY_A", "2.25.506")).IsSuccess);
+        var pending = await WaitForEntryAsync(server, e => e.Attempts == 1);
+        Assert.Equal(HttpStatusCode.Conflict, (await op.PostAsync($"/api/admin/dicom/commitment-reports/{pending.Id}/requeue", null)).StatusCode);
+        clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        var failed = await WaitForEntryAsync(server, e => e.State == CommitmentReportState.Failed);
+
+        await using var node = ClinicNode.Start(port);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clinic.PostAsync($"/api/admin/dicom/commitment-reports/{failed.Id}/requeue", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await op.PostAsync("/api/admin/dicom/commitment-reports/no-such-report/requeue", null)).StatusCode);
+        var requeued = await op.PostAsync($"/api/admin/dicom/commitment-reports/{failed.Id}/requeue", null);
+        Assert.Equal(HttpStatusCode.OK, requeued.StatusCode);
+        var view = await requeued.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("pending", clock.GetUtcNow()), (view.GetProperty("state").GetString(), view.GetProperty("requeuedAt").GetDateTimeOffset()));
+        var report = await node.NextAsync();
+
+        Assert.Equal("2.25.506", report.DataSet!.GetString(DicomTags.TransactionUID));
+        await WaitForEmptyOutboxAsync(server);
+        Assert.Equal(1, node.Count);
+    }
+
     private static Action<IServiceCollection> Services(FakeTimeProvider clock) => s =>
     {
         s.AddSingleton<TimeProvider>(clock);

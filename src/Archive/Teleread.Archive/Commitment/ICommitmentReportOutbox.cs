@@ -31,6 +31,18 @@ public interface ICommitmentReportOutbox
     /// <summary>Removes a delivered report.</summary>
     Task RemoveAsync(string id, CancellationToken ct);
 
+    /// <summary>
+    /// Puts a failed report back in the queue, due at <paramref name="now"/>, its age limit counting from then (the
+    /// operator fixed the clinic's node). False when there is no failed report with this id.
+    /// </summary>
+    Task<bool> RequeueAsync(string id, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Removes a report the operator gave up on, pending or failed; false when there is none with this id.</summary>
+    Task<bool> DiscardAsync(string id, CancellationToken ct);
+
+    /// <summary>One report by id, or null.</summary>
+    Task<CommitmentReportEntry?> FindAsync(string id, CancellationToken ct);
+
     /// <summary>Reports in the outbox (pending and failed, or one state), newest first.</summary>
     Task<IReadOnlyList<CommitmentReportEntry>> ListAsync(CommitmentReportState? state, int limit, CancellationToken ct);
 }

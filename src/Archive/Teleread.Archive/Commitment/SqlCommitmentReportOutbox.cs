@@ -12,7 +12,7 @@ public sealed class SqlCommitmentReportOutbox(IDatabase db, TimeProvider clock) 
 
     private const string Columns = "id AS Id, clinic_id AS ClinicId, calling_ae AS CallingAe, transaction_uid AS TransactionUid, event_type_id AS EventTypeId, " +
         "event_information AS EventInformation, state AS State, attempts AS Attempts, next_attempt_at AS NextAttemptAt, last_error AS LastError, " +
-        "created_at AS CreatedAt, failed_at AS FailedAt";
+        "created_at AS CreatedAt, failed_at AS FailedAt, requeued_at AS RequeuedAt";
 
     public async Task<string> AddAsync(NewCommitmentReport report, DateTimeOffset firstAttemptAt, CancellationToken ct)
     {
@@ -52,6 +52,18 @@ public sealed class SqlCommitmentReportOutbox(IDatabase db, TimeProvider clock) 
     public Task RemoveAsync(string id, CancellationToken ct) =>
         ExecuteAsync("DELETE FROM archive_commitment_reports WHERE id = @id", new { id }, ct);
 
+    public Task<bool> RequeueAsync(string id, DateTimeOffset now, CancellationToken ct) =>
+        db.WriteAsync(async (c, t) => await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE archive_commitment_reports SET state = @Pending, next_attempt_at = @Now, requeued_at = @Now, failed_at = NULL WHERE id = @id AND state = @Failed",
+            new { Pending, Failed, Now = UnixTime.ToDb(now), id }, t, cancellationToken: ct)).ConfigureAwait(false) == 1, ct);
+
+    public Task<bool> DiscardAsync(string id, CancellationToken ct) =>
+        db.WriteAsync(async (c, t) => await c.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM archive_commitment_reports WHERE id = @id", new { id }, t, cancellationToken: ct)).ConfigureAwait(false) == 1, ct);
+
+    public async Task<CommitmentReportEntry?> FindAsync(string id, CancellationToken ct) =>
+        (await QueryAsync($"SELECT {Columns} FROM archive_commitment_reports WHERE id = @id", new { id }, ct).ConfigureAwait(false)).SingleOrDefault();
+
     public Task<IReadOnlyList<CommitmentReportEntry>> ListAsync(CommitmentReportState? state, int limit, CancellationToken ct) =>
         state is { } s
             ? QueryAsync($"SELECT {Columns} FROM archive_commitment_reports WHERE state = @State ORDER BY created_at DESC, id DESC LIMIT @limit",
@@ -79,10 +91,12 @@ public sealed class SqlCommitmentReportOutbox(IDatabase db, TimeProvider clock) 
         public string? LastError { get; set; }
         public long CreatedAt { get; set; }
         public long? FailedAt { get; set; }
+        public long? RequeuedAt { get; set; }
 
         public CommitmentReportEntry ToEntry() => new(
             Id, ClinicId, CallingAe, TransactionUid, (ushort)EventTypeId, DicomJsonReader.Read(EventInformation),
             State == Failed ? CommitmentReportState.Failed : CommitmentReportState.Pending, (int)Attempts,
-            UnixTime.FromDb(NextAttemptAt), LastError, UnixTime.FromDb(CreatedAt), FailedAt is { } f ? UnixTime.FromDb(f) : null);
+            UnixTime.FromDb(NextAttemptAt), LastError, UnixTime.FromDb(CreatedAt), FailedAt is { } f ? UnixTime.FromDb(f) : null,
+            RequeuedAt is { } r ? UnixTime.FromDb(r) : null);
     }
 }

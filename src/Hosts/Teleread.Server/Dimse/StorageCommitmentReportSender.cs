@@ -113,7 +113,7 @@ public sealed class StorageCommitmentReportSender(
         }
 
         var attempt = entry.Attempts + 1;
-        if (CommitmentRetrySchedule.IsPastAgeLimit(entry.CreatedAt, now, options))
+        if (CommitmentRetrySchedule.IsPastAgeLimit(entry.TryingSince, now, options))
         {
             await outbox.GiveUpAsync(entry.Id, error, now, CancellationToken.None).ConfigureAwait(false);
             DimseLog.CommitmentReportGivenUp(logger, entry.TransactionUid, entry.CallingAeTitle, entry.ClinicId, attempt, entry.CreatedAt, error);

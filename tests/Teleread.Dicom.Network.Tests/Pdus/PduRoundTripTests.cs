@@ -106,6 +106,28 @@ public class PduRoundTripTests
         Assert.Equal(SamplePdus.All().Select(p => p.Type), types);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(int.MaxValue)]
+    public async Task Data_transfer_pdus_around_the_read_ahead_length_read_back_whatever_each_receive_returns(int bytesPerReceive)
+    {
+        // Bodies below, at and above the reader's 16 KiB read-ahead, so some straddle it and some bypass it.
+        int[] dataLengths = [0, 1, 100, 16 * 1024 - 12, 16 * 1024 - 6, 16 * 1024, 16 * 1024 + 5, 100_000, 3];
+        var pdus = dataLengths.Select((n, i) => new DataTransferPdu([new PresentationDataValue(1, i % 2 == 0, true, Enumerable.Range(0, n).Select(b => (byte)(b * 7 + i)).ToArray())]).ToArray()).ToArray();
+        var reader = new PduReader(new TrickleStream([.. pdus.SelectMany(p => p)], bytesPerReceive), 1024 * 1024);
+
+        foreach (var expected in pdus)
+        {
+            var read = await reader.ReadAsync();
+            Assert.NotNull(read);
+            Assert.Equal(expected, read.ToArray());
+            (read as IDisposable)?.Dispose();
+        }
+
+        Assert.Null(await reader.ReadAsync());
+    }
+
     internal static async Task<Pdu> ReadSingleAsync(byte[] bytes)
     {
         var reader = new PduReader(new MemoryStream(bytes), 1024 * 1024);
@@ -113,5 +135,14 @@ public class PduRoundTripTests
         Assert.NotNull(pdu);
         Assert.Null(await reader.ReadAsync());
         return pdu;
+    }
+
+    /// <summary>A stream that returns at most <c>bytesPerReceive</c> bytes per read, as a socket may.</summary>
+    private sealed class TrickleStream(byte[] bytes, int bytesPerReceive) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, bytesPerReceive));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            => base.ReadAsync(buffer[..Math.Min(buffer.Length, bytesPerReceive)], cancellationToken);
     }
 }

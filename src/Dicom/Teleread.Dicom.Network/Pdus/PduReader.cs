@@ -4,16 +4,22 @@ using System.Buffers.Binary;
 namespace Teleread.Dicom.Network.Pdus;
 
 /// <summary>
-/// Reads whole PDUs from a stream. The PDU-length is checked against the limits before any body
-/// byte is read or buffer rented, so a peer can never make the reader allocate more than the limit.
+/// Reads whole PDUs from a stream. The PDU-length is checked against the limits before a buffer is
+/// rented for the body, so a peer can never make the reader allocate more than the limit. Reads go
+/// through a fixed 16 KiB read-ahead buffer: one receive fetches a small PDU's header with its body,
+/// and often the next PDU too (a C-STORE's command and data set), instead of two receives per PDU.
 /// </summary>
 public sealed class PduReader
 {
     /// <summary>Cap for PDUs other than P-DATA-TF (association negotiation); ample for 128 contexts.</summary>
     public const int DefaultMaximumNegotiationPduLength = 256 * 1024;
 
+    private const int ReadAheadLength = 16 * 1024;
+
     private readonly Stream _stream;
-    private readonly byte[] _header = new byte[Pdu.HeaderLength];
+    private readonly byte[] _readAhead = new byte[ReadAheadLength];
+    private int _start;
+    private int _end;
 
     /// <param name="stream">The transport.</param>
     /// <param name="maximumDataTransferPduLength">Largest P-DATA-TF PDU-length accepted: the Maximum Length we announced.</param>
@@ -36,7 +42,7 @@ public sealed class PduReader
     /// </summary>
     public async ValueTask<Pdu?> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var headerRead = await _stream.ReadAtLeastAsync(_header, Pdu.HeaderLength, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        var headerRead = await FillAsync(Pdu.HeaderLength, cancellationToken).ConfigureAwait(false);
         if (headerRead == 0)
         {
             return null;
@@ -47,8 +53,9 @@ public sealed class PduReader
             throw new DicomNetworkProtocolException("PDU header", $"the connection closed after {headerRead} of 6 header bytes.");
         }
 
-        var type = _header[0];
-        var length = BinaryPrimitives.ReadUInt32BigEndian(_header.AsSpan(2));
+        var type = _readAhead[_start];
+        var length = BinaryPrimitives.ReadUInt32BigEndian(_readAhead.AsSpan(_start + 2));
+        _start += Pdu.HeaderLength;
         if (type is < (byte)PduType.AssociateRequest or > (byte)PduType.Abort)
         {
             throw new DicomNetworkProtocolException("PDU-type", $"unknown PDU type 0x{type:X2}.", AbortReason.UnrecognizedPdu);
@@ -65,7 +72,7 @@ public sealed class PduReader
         var handedOver = false;
         try
         {
-            var bodyRead = await _stream.ReadAtLeastAsync(buffer.AsMemory(0, (int)length), (int)length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            var bodyRead = await ReadBodyAsync(buffer.AsMemory(0, (int)length), cancellationToken).ConfigureAwait(false);
             if (bodyRead < length)
             {
                 throw new DicomNetworkProtocolException("PDU-length",
@@ -100,5 +107,57 @@ public sealed class PduReader
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
+    }
+
+    /// <summary>Reads until at least <paramref name="count"/> bytes (at most the read-ahead length) are buffered; fewer only at the end of the stream.</summary>
+    private async ValueTask<int> FillAsync(int count, CancellationToken cancellationToken)
+    {
+        if (_end - _start >= count)
+        {
+            return count;
+        }
+
+        // What is left moves to the front, so one receive may fill the rest of the buffer.
+        _readAhead.AsSpan(_start, _end - _start).CopyTo(_readAhead);
+        (_start, _end) = (0, _end - _start);
+
+        while (_end - _start < count)
+        {
+            var read = await _stream.ReadAsync(_readAhead.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            _end += read;
+        }
+
+        return Math.Min(count, _end - _start);
+    }
+
+    /// <summary>Fills <paramref name="body"/> from what is buffered, then the stream: a small rest through the read-ahead, a large one directly.</summary>
+    private async ValueTask<int> ReadBodyAsync(Memory<byte> body, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        while (filled < body.Length)
+        {
+            var rest = body.Length - filled;
+            if (_start == _end && rest >= ReadAheadLength)
+            {
+                return filled + await _stream.ReadAtLeastAsync(body[filled..], rest, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            var available = await FillAsync(Math.Min(rest, ReadAheadLength), cancellationToken).ConfigureAwait(false);
+            if (available == 0)
+            {
+                break;
+            }
+
+            _readAhead.AsMemory(_start, available).CopyTo(body[filled..]);
+            _start += available;
+            filled += available;
+        }
+
+        return filled;
     }
 }

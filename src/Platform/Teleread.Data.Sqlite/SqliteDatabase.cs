@@ -1,11 +1,13 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Teleread.Data.Sqlite;
 
 /// <summary>
-/// The embedded default: one SQLite file in WAL mode. Writers wait on each other through busy_timeout
-/// and the unit-of-work retry; readers never block writers.
+/// The embedded default: one SQLite file in WAL mode. Writers of this process take turns in memory
+/// (<see cref="WaitForWriteTurnAsync"/>); another process's writers are waited for through busy_timeout and the
+/// unit-of-work retry; readers never block writers.
 /// </summary>
 public sealed class SqliteDatabase : IDatabase
 {
@@ -19,6 +21,8 @@ public sealed class SqliteDatabase : IDatabase
     private const string Optimize = " PRAGMA analysis_limit=20000; PRAGMA optimize=0x10002;";
 
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeTurn = new(1, 1);
+    private readonly ConditionalWeakTable<object, object> _configuredHandles = new();
     private int _initialised;
     private long _nextOptimizeAt;
 
@@ -46,13 +50,28 @@ public sealed class SqliteDatabase : IDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = connection.CreateCommand();
-        // journal_mode is the database's (set once); synchronous is each connection's: FULL makes every commit durable
-        // before it returns (an acknowledged instance's index row survives a power cut, not only its blob).
-        cmd.CommandText = (Interlocked.Exchange(ref _initialised, 1) == 0 ? "PRAGMA journal_mode=WAL; " : "")
-            + "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;" + (OptimizeDue() ? Optimize : "");
-        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        // journal_mode is the database's (set once); synchronous, busy_timeout and foreign_keys are each physical
+        // connection's, kept while the pool keeps it, so they are set once per handle rather than on every unit of work.
+        // synchronous=FULL makes every commit durable before it returns (an acknowledged instance's index row survives
+        // a power cut, not only its blob).
+        var fresh = !_configuredHandles.TryGetValue(connection.Handle!, out _);
+        var sql = (fresh && Interlocked.Exchange(ref _initialised, 1) == 0 ? "PRAGMA journal_mode=WAL; " : "")
+            + (fresh ? "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;" : "") + (OptimizeDue() ? Optimize : "");
+        if (sql.Length > 0)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _configuredHandles.AddOrUpdate(connection.Handle!, this);
+        }
+
         return connection;
+    }
+
+    public async ValueTask<IDisposable?> WaitForWriteTurnAsync(CancellationToken cancellationToken)
+    {
+        await _writeTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new WriteTurn(_writeTurn);
     }
 
     private bool OptimizeDue()
@@ -64,4 +83,11 @@ public sealed class SqliteDatabase : IDatabase
 
     public bool IsTransient(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 5 or 6 };
+
+    private sealed class WriteTurn(SemaphoreSlim turn) : IDisposable
+    {
+        private SemaphoreSlim? _turn = turn;
+
+        public void Dispose() => Interlocked.Exchange(ref _turn, null)?.Release();
+    }
 }

@@ -30,6 +30,7 @@ public static class DatabaseExtensions
         {
             try
             {
+                using var turn = await db.WaitForWriteTurnAsync(ct).ConfigureAwait(false);
                 await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
                 await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
                 var result = await work(connection, tx).ConfigureAwait(false);

@@ -185,6 +185,26 @@ public class DicomServerRobustnessTests
     }
 
     [Fact]
+    public async Task A_sender_that_releases_and_opens_its_next_association_at_once_is_never_refused_at_its_limit()
+    {
+        var options = new DicomServerOptions { MaximumAssociationsPerCallingAe = 1, MaximumAssociations = 1 };
+        // The handler still has work after the peer's release (its own clean-up, as the server's handlers do): the slot
+        // must be free once the release is answered, not once the handler returns.
+        await using var server = Loopback.StartServer(Loopback.VerificationPolicy(), async (association, ct) =>
+        {
+            await Loopback.EchoHandlerAsync(association, ct);
+            await Task.Delay(200, CancellationToken.None);
+        }, options);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await using var association = await Loopback.OpenAsync(server, Loopback.ClientOptions("MODALITY"));
+            Assert.Equal(0, await Loopback.EchoAsync(association));
+            await association.ReleaseAsync();
+        }
+    }
+
+    [Fact]
     public async Task Stop_lets_in_flight_associations_finish_then_aborts_the_rest_at_the_deadline()
     {
         var server = Loopback.StartServer(Loopback.VerificationPolicy());

@@ -140,12 +140,8 @@ public sealed class StorageCommitmentOutboxTests
     {
         var clock = new FakeTimeProvider(T0);
         await using var server = await DimseTestServer.StartAsync(provider, Services(clock));
-        var identity = server.Server.Service<IdentityStore>();
-        var ct = CancellationToken.None;
-        var staff = await identity.CreateUserAsync("staff-a", "Staff A", Role.ClinicUser, server.ClinicA.Id, "password-a-123", ct);
-        var ops = await identity.CreateUserAsync("ops", "Operator", Role.Operator, null, "password-o-123", ct);
-        using var clinic = server.Server.CreateClient(await identity.IssueTokenAsync(staff.Id, server.ClinicA.Id, "test", ct));
-        using var op = server.Server.CreateClient(await identity.IssueTokenAsync(ops.Id, null, "test", ct));
+        using var people = await People.CreateAsync(server);
+        var (ops, staff, op, clinic) = (people.Operator, people.Staff, people.OperatorClient, people.ClinicClient);
         Assert.True((await RequestWithoutScpRoleAsync(server, "MODALITY_A", "2.25.505")).IsSuccess);
         await WaitForEntryAsync(server, e => e.Attempts == 1);
 
@@ -177,12 +173,8 @@ public sealed class StorageCommitmentOutboxTests
     {
         var clock = new FakeTimeProvider(T0);
         await using var server = await DimseTestServer.StartAsync(provider, Services(clock));
-        var identity = server.Server.Service<IdentityStore>();
-        var ct = CancellationToken.None;
-        var ops = await identity.CreateUserAsync("ops", "Operator", Role.Operator, null, "password-o-123", ct);
-        var staff = await identity.CreateUserAsync("staff-a", "Staff A", Role.ClinicUser, server.ClinicA.Id, "password-a-123", ct);
-        using var op = server.Server.CreateClient(await identity.IssueTokenAsync(ops.Id, null, "test", ct));
-        using var clinic = server.Server.CreateClient(await identity.IssueTokenAsync(staff.Id, server.ClinicA.Id, "test", ct));
+        using var people = await People.CreateAsync(server);
+        var (op, clinic) = (people.OperatorClient, people.ClinicClient);
         var port = UnusedPort();
         await server.RegisterNodeAsync(server.ClinicA, "MODALITY_A", port);
 
@@ -211,6 +203,26 @@ public sealed class StorageCommitmentOutboxTests
         Assert.Equal("2.25.506", report.DataSet!.GetString(DicomTags.TransactionUID));
         await WaitForEmptyOutboxAsync(server);
         Assert.Equal(1, node.Count);
+    }
+
+    /// <summary>An operator and a user of clinic A, each with an API client.</summary>
+    private sealed record People(User Operator, User Staff, HttpClient OperatorClient, HttpClient ClinicClient) : IDisposable
+    {
+        public static async Task<People> CreateAsync(DimseTestServer server)
+        {
+            var identity = server.Server.Service<IdentityStore>();
+            var ct = CancellationToken.None;
+            var ops = await identity.CreateUserAsync("ops", "Operator", Role.Operator, null, "password-o-123", ct);
+            var staff = await identity.CreateUserAsync("staff-a", "Staff A", Role.ClinicUser, server.ClinicA.Id, "password-a-123", ct);
+            return new People(ops, staff, server.Server.CreateClient(await identity.IssueTokenAsync(ops.Id, null, "test", ct)),
+                server.Server.CreateClient(await identity.IssueTokenAsync(staff.Id, server.ClinicA.Id, "test", ct)));
+        }
+
+        public void Dispose()
+        {
+            OperatorClient.Dispose();
+            ClinicClient.Dispose();
+        }
     }
 
     private static Action<IServiceCollection> Services(FakeTimeProvider clock) => s =>

@@ -117,6 +117,7 @@ public sealed partial class DicomAssociation
                     await SendPduAsync(ReleaseResponsePdu.Instance, cancellationToken).ConfigureAwait(false);
                     break;
                 case ReleaseRequestPdu:
+                    Releasing?.Invoke();
                     await SendPduAsync(ReleaseResponsePdu.Instance, cancellationToken).ConfigureAwait(false);
                     State = DicomAssociationState.Released;
                     NetworkLog.AssociationReleased(_logger, CallingAeTitle, CalledAeTitle);

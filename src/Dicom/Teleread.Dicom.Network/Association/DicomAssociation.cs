@@ -87,6 +87,12 @@ public sealed partial class DicomAssociation : IAsyncDisposable
 
     public DicomAssociationState State { get; private set; } = DicomAssociationState.Established;
 
+    /// <summary>
+    /// Called once, just before this acceptor answers the peer's A-RELEASE-RQ: the server frees the association's slot
+    /// (its per-AE and total counts) before the peer, seeing the answer, can open its next association.
+    /// </summary>
+    internal Action? Releasing { get; set; }
+
     /// <summary>The first accepted context for the abstract syntax (and transfer syntax, when given).</summary>
     public DicomPresentationContext? FindAcceptedContext(string abstractSyntax, string? transferSyntax = null)
     {

@@ -198,6 +198,15 @@ public sealed class DicomServer : IAsyncDisposable
             return;
         }
 
+        var reserved = 1;
+        void FreeSlot()
+        {
+            if (Interlocked.Exchange(ref reserved, 0) == 1)
+            {
+                Unreserve(callingAe);
+            }
+        }
+
         try
         {
             var negotiation = await _policy.NegotiateAsync(request, artim).ConfigureAwait(false);
@@ -215,6 +224,7 @@ public sealed class DicomServer : IAsyncDisposable
             var association = new DicomAssociation(transport, reader, isRequestor: false, request.Pdu, accept,
                 negotiation.PresentationContexts, request.RemoteEndPoint, _options.Timeouts, _logger);
             connection.Association = association;
+            association.Releasing = FreeSlot;
             try
             {
                 await _handler(association, _abortAll.Token).ConfigureAwait(false);
@@ -242,7 +252,7 @@ public sealed class DicomServer : IAsyncDisposable
         }
         finally
         {
-            Unreserve(callingAe);
+            FreeSlot();
         }
     }
 

@@ -60,6 +60,39 @@ public sealed class ReadAheadTests
     }
 
     [Fact]
+    public async Task Retrieves_sharing_a_spent_budget_open_only_their_next_object_and_return_what_they_took()
+    {
+        var budget = new ReadAheadBudget(30);
+        var opened = new int[2];
+        var items = Enumerable.Range(0, 10).ToList();
+        ReadAhead<int> Retrieve(int which) => new(items, _ => 10, (i, _) =>
+        {
+            Interlocked.Increment(ref opened[which]);
+            return Task.FromResult<Stream>(new MemoryStream([(byte)i]));
+        }, CancellationToken.None, budget);
+
+        var first = Retrieve(0);
+        await using (await first.NextAsync())
+        {
+            await Task.Delay(50);
+            // The taken one (opened outside the budget, being due) and three more paid for with all 30 bytes.
+            Assert.Equal(1 + 3, Volatile.Read(ref opened[0]));
+            Assert.Equal(0, budget.Available);
+
+            await using var second = Retrieve(1);
+            await using (await second.NextAsync())
+            {
+                await Task.Delay(50);
+                // Nothing left to read ahead with: the taken one and the one due next.
+                Assert.Equal(2, Volatile.Read(ref opened[1]));
+            }
+        }
+
+        await first.DisposeAsync();
+        Assert.Equal(30, budget.Available);
+    }
+
+    [Fact]
     public async Task Streams_opened_ahead_and_never_taken_are_disposed()
     {
         var streams = new List<TrackedStream>();

@@ -3,7 +3,8 @@ namespace Teleread.Archive.Retrieve;
 /// <summary>
 /// Opens the objects of a retrieve, in order, a few ahead of the one being sent: reading and verifying the next
 /// instances overlaps writing the current one to the network. What is opened but not yet taken is bounded by
-/// <see cref="MaxAhead"/> objects and <see cref="MaxBytesAhead"/> bytes (the next object is always opened, whatever its size).
+/// <see cref="MaxAhead"/> objects and <see cref="MaxBytesAhead"/> bytes per retrieve, and by a <see cref="ReadAheadBudget"/>
+/// shared by every retrieve of the process; the next object is always opened, whatever its size and the budget.
 /// </summary>
 public sealed class ReadAhead<T> : IAsyncDisposable
 {
@@ -15,13 +16,15 @@ public sealed class ReadAhead<T> : IAsyncDisposable
     private readonly Func<T, long> _length;
     private readonly Func<T, CancellationToken, Task<Stream>> _open;
     private readonly CancellationTokenSource _cancel;
-    private readonly Queue<(Task<Stream> Open, long Length)> _opening = new();
+    private readonly ReadAheadBudget? _budget;
+    private readonly Queue<(Task<Stream> Open, long Length, bool Budgeted)> _opening = new();
     private int _started;
     private int _taken;
     private long _bytesAhead;
 
-    public ReadAhead(IReadOnlyList<T> items, Func<T, long> length, Func<T, CancellationToken, Task<Stream>> open, CancellationToken ct)
+    public ReadAhead(IReadOnlyList<T> items, Func<T, long> length, Func<T, CancellationToken, Task<Stream>> open, CancellationToken ct, ReadAheadBudget? budget = null)
     {
+        _budget = budget;
         _items = items;
         _length = length;
         _open = open;
@@ -37,8 +40,9 @@ public sealed class ReadAhead<T> : IAsyncDisposable
         }
 
         Fill();
-        var (open, length) = _opening.Dequeue();
+        var (open, length, budgeted) = _opening.Dequeue();
         _bytesAhead -= length;
+        Refund(length, budgeted);
         _taken++;
         var stream = await open.ConfigureAwait(false);
         Fill();
@@ -50,6 +54,7 @@ public sealed class ReadAhead<T> : IAsyncDisposable
         await _cancel.CancelAsync().ConfigureAwait(false);
         while (_opening.TryDequeue(out var pending))
         {
+            Refund(pending.Length, pending.Budgeted);
             try
             {
                 await (await pending.Open.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
@@ -67,12 +72,27 @@ public sealed class ReadAhead<T> : IAsyncDisposable
     {
         while (_started < _items.Count && (_opening.Count == 0 || (_opening.Count < MaxAhead && _bytesAhead + _length(_items[_started]) <= MaxBytesAhead)))
         {
+            var length = _length(_items[_started]);
+            // The object due next is opened regardless; one further ahead only while the process-wide budget lasts.
+            var budgeted = _opening.Count > 0 && _budget is not null;
+            if (budgeted && !_budget!.TryTake(length))
+            {
+                return;
+            }
+
             var item = _items[_started++];
-            var length = _length(item);
             var token = _cancel.Token;
             // Task.Run: the open verifies a checksum synchronously; that work belongs on another core, not the sender's.
-            _opening.Enqueue((Task.Run(() => _open(item, token), token), length));
+            _opening.Enqueue((Task.Run(() => _open(item, token), token), length, budgeted));
             _bytesAhead += length;
+        }
+    }
+
+    private void Refund(long length, bool budgeted)
+    {
+        if (budgeted)
+        {
+            _budget!.Return(length);
         }
     }
 }

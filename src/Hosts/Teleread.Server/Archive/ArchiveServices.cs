@@ -59,6 +59,7 @@ public static class ArchiveServices
         services.AddSingleton<IngestIntentRecovery>();
         services.AddSingleton<StudyQueryService>();
         services.AddSingleton<RetrieveService>();
+        services.AddSingleton(new ReadAheadBudget());
         services.AddSingleton<StudyDeletionService>();
         services.AddSingleton<AuditedStudyDeletion>();
         services.AddRetention(configuration);

@@ -49,7 +49,7 @@ public static class WadoEndpoints
         var single = plan.Select(p => p.Send.Uid).Distinct().Count() == 1 && requested != RetrieveNegotiation.AsStored ? plan[0].Send.Uid : null;
         http.Response.ContentType = writer.ContentType(DicomMediaTypes.Dicom, single);
         var asStored = plan.Where(p => p.Send.Uid == p.Stored.Uid).Select(p => p.Instance).ToList();
-        await using var readAhead = new ReadAhead<DicomWebInstance>(asStored, i => i.Length, archive.OpenAsync, ct);
+        await using var readAhead = new ReadAhead<DicomWebInstance>(asStored, i => i.Length, archive.OpenAsync, ct, http.RequestServices.GetService<ReadAheadBudget>());
         foreach (var (item, stored, send) in plan)
         {
             var partType = $"{DicomMediaTypes.Dicom}; transfer-syntax={send.Uid}";

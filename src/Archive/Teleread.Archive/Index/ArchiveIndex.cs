@@ -95,19 +95,9 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
 
     private async Task<AddResult> AddInTransactionAsync(DbConnection c, DbTransaction t, InstanceRecord r, BlobCommit blob, string origin, bool whileCommitting, CancellationToken ct)
     {
-        var existing = await c.QuerySingleOrDefaultAsync<(string Sha, string Key)?>(new CommandDefinition(
-            "SELECT blob_sha256, blob_key FROM archive_instances WHERE clinic_id = @ClinicId AND sop_instance_uid = @SopInstanceUid",
-            new { r.ClinicId, r.SopInstanceUid }, t, cancellationToken: ct)).ConfigureAwait(false);
-        if (existing is { } found)
+        if (await StoredCopyAsync(c, t, r, ct).ConfigureAwait(false) is { } found)
         {
-            if (found.Sha != blob.Sha256)
-            {
-                return AddResult.DifferentInstanceAlreadyStored;
-            }
-
-            return !Intents.IsConfirmed(found.Key) && await IngestIntentLog.IsRecordedAsync(c, t, found.Key, ct).ConfigureAwait(false)
-                ? AddResult.SameInstanceStillCommitting
-                : AddResult.SameInstanceAlreadyStored;
+            return Compare(found, blob);
         }
 
         var studyPatient = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
@@ -131,13 +121,8 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             }, t, cancellationToken: ct)).ConfigureAwait(false);
         if (inserted == 0)
         {
-            // A concurrent identical send won the insert between our check and ours.
-            var winner = await c.QuerySingleAsync<(string Sha, string Key)>(new CommandDefinition(
-                "SELECT blob_sha256, blob_key FROM archive_instances WHERE clinic_id = @ClinicId AND sop_instance_uid = @SopInstanceUid",
-                new { r.ClinicId, r.SopInstanceUid }, t, cancellationToken: ct)).ConfigureAwait(false);
-            return winner.Sha != blob.Sha256 ? AddResult.DifferentInstanceAlreadyStored
-                : !Intents.IsConfirmed(winner.Key) && await IngestIntentLog.IsRecordedAsync(c, t, winner.Key, ct).ConfigureAwait(false) ? AddResult.SameInstanceStillCommitting
-                : AddResult.SameInstanceAlreadyStored;
+            // A concurrent identical send won the insert between our check and ours (or withdrew it since: try again).
+            return await StoredCopyAsync(c, t, r, ct).ConfigureAwait(false) is { } winner ? Compare(winner, blob) : AddResult.SameInstanceStillCommitting;
         }
 
         await c.ExecuteAsync(new CommandDefinition(
@@ -262,6 +247,22 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             (clinic, sop) = (page[^1].Clinic, page[^1].Sop);
         }
     }
+
+    /// <summary>
+    /// The instance's row and whether its blob's commit is still unconfirmed, read in one statement: under READ COMMITTED
+    /// (PostgreSQL) two statements could see the row, then — after a failed commit withdrew row and intent together — no
+    /// intent, and take a copy being withdrawn for one already stored.
+    /// </summary>
+    private static Task<(string Sha, string Key, bool Intent)?> StoredCopyAsync(DbConnection c, DbTransaction t, InstanceRecord r, CancellationToken ct) =>
+        c.QuerySingleOrDefaultAsync<(string Sha, string Key, bool Intent)?>(new CommandDefinition(
+            "SELECT i.blob_sha256, i.blob_key, EXISTS (SELECT 1 FROM archive_ingest_intents x WHERE x.blob_key = i.blob_key) " +
+            "FROM archive_instances i WHERE i.clinic_id = @ClinicId AND i.sop_instance_uid = @SopInstanceUid",
+            new { r.ClinicId, r.SopInstanceUid }, t, cancellationToken: ct));
+
+    private AddResult Compare((string Sha, string Key, bool Intent) stored, BlobCommit blob) =>
+        stored.Sha != blob.Sha256 ? AddResult.DifferentInstanceAlreadyStored
+        : stored.Intent && !Intents.IsConfirmed(stored.Key) ? AddResult.SameInstanceStillCommitting
+        : AddResult.SameInstanceAlreadyStored;
 
     private const string SelectInstances =
         "SELECT clinic_id AS ClinicId, study_uid AS StudyUid, series_uid AS SeriesUid, sop_instance_uid AS SopInstanceUid, sop_class_uid AS SopClassUid, " +

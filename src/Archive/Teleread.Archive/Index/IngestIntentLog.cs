@@ -79,10 +79,6 @@ public sealed class IngestIntentLog(IDatabase db)
             "INSERT INTO archive_ingest_intents (blob_key, clinic_id, sop_instance_uid, created_at) VALUES (@blobKey, @clinicId, @sopInstanceUid, @now)",
             new { blobKey, clinicId, sopInstanceUid, now }, t, cancellationToken: ct));
 
-    internal static Task<bool> IsRecordedAsync(DbConnection c, DbTransaction t, string blobKey, CancellationToken ct) =>
-        c.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT COUNT(*) FROM archive_ingest_intents WHERE blob_key = @blobKey", new { blobKey }, t, cancellationToken: ct));
-
     internal static Task RemoveAsync(DbConnection c, DbTransaction t, string blobKey, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition("DELETE FROM archive_ingest_intents WHERE blob_key = @blobKey", new { blobKey }, t, cancellationToken: ct));
 

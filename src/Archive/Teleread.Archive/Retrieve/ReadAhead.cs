@@ -70,9 +70,14 @@ public sealed class ReadAhead<T> : IAsyncDisposable
 
     private void Fill()
     {
-        while (_started < _items.Count && (_opening.Count == 0 || (_opening.Count < MaxAhead && _bytesAhead + _length(_items[_started]) <= MaxBytesAhead)))
+        while (_started < _items.Count)
         {
             var length = _length(_items[_started]);
+            if (_opening.Count > 0 && (_opening.Count >= MaxAhead || _bytesAhead + length > MaxBytesAhead))
+            {
+                return;
+            }
+
             // The object due next is opened regardless; one further ahead only while the process-wide budget lasts.
             var budgeted = _opening.Count > 0 && _budget is not null;
             if (budgeted && !_budget!.TryTake(length))

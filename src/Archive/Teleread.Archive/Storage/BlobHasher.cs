@@ -22,8 +22,11 @@ internal sealed class BlobHasher : IDisposable
     public (string Sha256, string Xxh3) Current() =>
         (Convert.ToHexStringLower(_sha256.GetCurrentHash()), Convert.ToHexStringLower(_xxh3.GetCurrentHash()));
 
-    /// <summary>The lower-case hexadecimal XXH3-64 of <paramref name="data"/>, as <see cref="Current"/> gives it.</summary>
-    public static string Xxh3Of(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(XxHash3.Hash(data));
+    /// <summary>Whether <paramref name="data"/> has the checksum checked before serving: XXH3-64 when recorded, else SHA-256.</summary>
+    public static bool MatchesForServing(BlobExpectation expected, ReadOnlySpan<byte> data) =>
+        expected.Xxh3 is { } xxh3
+            ? Convert.ToHexStringLower(XxHash3.Hash(data)) == xxh3
+            : Convert.ToHexStringLower(SHA256.HashData(data)) == expected.Sha256;
 
     public void Dispose() => _sha256.Dispose();
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 
 namespace Teleread.Archive.Storage;
 
@@ -32,11 +31,7 @@ internal static class VerifiedBlobBuffer
                 return (null, BlobCopyState.Corrupted);
             }
 
-            var bytes = buffer.AsSpan(0, length);
-            var good = expected.Xxh3 is { } xxh3
-                ? BlobHasher.Xxh3Of(bytes) == xxh3
-                : Convert.ToHexStringLower(SHA256.HashData(bytes)) == expected.Sha256;
-            if (!good)
+            if (!BlobHasher.MatchesForServing(expected, buffer.AsSpan(0, length)))
             {
                 ArrayPool<byte>.Shared.Return(buffer);
                 return (null, BlobCopyState.Corrupted);

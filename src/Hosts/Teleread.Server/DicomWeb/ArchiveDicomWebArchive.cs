@@ -1,4 +1,3 @@
-using System.Globalization;
 using Teleread.Archive.Index;
 using Teleread.Archive.Ingest;
 using Teleread.Archive.Query;
@@ -60,7 +59,7 @@ public sealed class ArchiveDicomWebArchive(IngestService ingest, StudyQueryServi
     {
         var instances = await retrieve.ListInstancesAsync(await access.ResolveAsync(caller, ct).ConfigureAwait(false), studyUid, seriesUid, sopInstanceUid, ct).ConfigureAwait(false);
         return instances.Select(i => new DicomWebInstance(i.StudyUid, i.SeriesUid, i.SopInstanceUid, i.SopClassUid, i.TransferSyntaxUid,
-            string.Join('|', i.ClinicId, i.BlobKey, i.BlobLength.ToString(CultureInfo.InvariantCulture), i.BlobSha256, i.BlobXxh3 ?? ""), i.BlobLength)).ToList();
+            string.Join('|', i.ClinicId, i.BlobKey, i.BlobSha256, i.BlobXxh3 ?? ""), i.BlobLength)).ToList();
     }
 
     public Task<Stream> OpenAsync(DicomWebInstance instance, CancellationToken ct)
@@ -68,7 +67,7 @@ public sealed class ArchiveDicomWebArchive(IngestService ingest, StudyQueryServi
         // StorageKey comes from ListInstancesAsync above, which already applied the caller's access.
         var parts = instance.StorageKey.Split('|');
         var stored = new StoredInstance(parts[0], instance.StudyUid, instance.SeriesUid, instance.SopInstanceUid, instance.SopClassUid,
-            instance.TransferSyntaxUid, "", 1, 0, 0, parts[1], long.Parse(parts[2], CultureInfo.InvariantCulture), parts[3], parts[4].Length > 0 ? parts[4] : null);
+            instance.TransferSyntaxUid, "", 1, 0, 0, parts[1], instance.Length, parts[2], parts[3].Length > 0 ? parts[3] : null);
         return retrieve.OpenAsync(stored, ct);
     }
 }

@@ -2,8 +2,11 @@
 # C-STORE ingest, Teleread against Orthanc: DCMTK's storescu (TCP_NODELAY=1, each file's own transfer syntax, one
 # association per set) sends a generated 300-slice 512x512 16-bit CT series and 2,000 small instances to
 # `teleread demo` (temp data dir, SQLite, calling AE DEMO_CLINIC_A) and to Orthanc (Debian, SQLite index, temp
-# storage, TCP_NODELAY=1), each started fresh per run on free loopback ports. Prints instances/s and MB/s (median
-# of RUNS runs), the ratio Teleread/Orthanc, and the CPU seconds each server used per set (less sensitive to a busy machine).
+# storage, TCP_NODELAY=1), each started fresh per run on free loopback ports. Teleread runs twice per round: as
+# configured by default (two storage sites, both on this disk, both durable before the answer) and with one site (the
+# durability Orthanc gives: one fsynced copy and the index), so the cost of the second copy on one disk is visible.
+# Prints instances/s and MB/s (median of RUNS runs), the ratios to Orthanc, and the CPU seconds each server used per
+# set (less sensitive to a busy machine).
 # Usage: bench/dimse-ingest.sh [DATA_DIR]   (env RUNS, default 3; KEEP=1 keeps the temp dirs)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -58,6 +61,9 @@ start_teleread() { # DIR -> sets dport, pid
   pid=$!; pids+=("$pid")
   wait_echo DEMO_CLINIC_A TELEREAD "$dport"
 }
+start_teleread1() { # DIR -> sets dport, pid: one storage site instead of the default two
+  Storage__Sites__0__Name=one Storage__Sites__0__Path="$1/storage/one" start_teleread "$1"
+}
 start_orthanc() { # DIR -> sets dport, pid
   dport=$(free_port)
   mkdir -p "$1"
@@ -81,11 +87,11 @@ store() { # AEC PORT SET -> prints seconds
 cpu() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; } # user+system CPU seconds of a server
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-declare -A seconds cpus
+declare -A seconds cpus sec
 for run in $(seq 1 "$runs"); do
-  for peer in teleread orthanc; do
+  for peer in teleread teleread1 orthanc; do
     "start_$peer" "$work/$peer-$run"
-    if [ "$peer" = teleread ]; then aec=TELEREAD; else aec=ORTHANC; fi
+    if [ "$peer" = orthanc ]; then aec=ORTHANC; else aec=TELEREAD; fi
     store "$aec" "$dport" warmup > /dev/null
     for set in ct small; do
       before=$(cpu "$pid")
@@ -96,14 +102,19 @@ for run in $(seq 1 "$runs"); do
   done
 done
 
-printf '\n%-6s %6s %9s | %12s %10s | %12s %10s | %s\n' set files MB "teleread i/s" "MB/s" "orthanc i/s" "MB/s" "ratio teleread/orthanc"
+rate() { echo "$1 / $2" | bc -l; } # amount seconds
+printf '\n%-6s %6s %9s | %-18s | %-18s | %-18s | %s\n' set files MB "teleread, 2 sites" "teleread, 1 site" "orthanc" \
+  "ratio to orthanc (2 sites / 1 site)"
+printf '%-6s %6s %9s | %-18s | %-18s | %-18s |\n' "" "" "" "inst/s      MB/s" "inst/s      MB/s" "inst/s      MB/s"
 for set in ct small; do
   files=$(find "$data/$set" -name '*.dcm' | wc -l)
   mb=$(find "$data/$set" -name '*.dcm' -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1e6}')
-  t=$(echo "${seconds[teleread-$set]}" | tr ' ' '\n' | grep . | median)
-  o=$(echo "${seconds[orthanc-$set]}" | tr ' ' '\n' | grep . | median)
-  printf '%-6s %6d %9.1f | %12.0f %10.1f | %12.0f %10.1f | %.2fx\n' "$set" "$files" "$mb" \
-    "$(echo "$files / $t" | bc -l)" "$(echo "$mb / $t" | bc -l)" "$(echo "$files / $o" | bc -l)" "$(echo "$mb / $o" | bc -l)" "$(echo "$o / $t" | bc -l)"
+  line=$(printf '%-6s %6d %9.1f' "$set" "$files" "$mb")
+  for peer in teleread teleread1 orthanc; do
+    sec[$peer]=$(echo "${seconds[$peer-$set]}" | tr ' ' '\n' | grep . | median)
+    line+=$(printf ' | %6.0f %11.1f' "$(rate "$files" "${sec[$peer]}")" "$(rate "$mb" "${sec[$peer]}")")
+  done
+  printf '%s | %.2fx / %.2fx\n' "$line" "$(rate "${sec[orthanc]}" "${sec[teleread]}")" "$(rate "${sec[orthanc]}" "${sec[teleread1]}")"
 done
-echo "server CPU seconds per set (median): $(for k in teleread-ct orthanc-ct teleread-small orthanc-small; do printf '%s %s  ' "$k" "$(echo "${cpus[$k]}" | tr ' ' '\n' | grep . | median)"; done)"
+echo "server CPU seconds per set (median): $(for k in teleread-ct teleread1-ct orthanc-ct teleread-small teleread1-small orthanc-small; do printf '%s %s  ' "$k" "$(echo "${cpus[$k]}" | tr ' ' '\n' | grep . | median)"; done)"
 echo "(median of $runs run(s); seconds per run: $(for k in "${!seconds[@]}"; do printf '%s=[%s] ' "$k" "${seconds[$k]% }"; done))"

@@ -1,0 +1,86 @@
+using Dapper;
+using Teleread.Data;
+using Teleread.Reading.Application;
+using Teleread.Reading.Domain;
+using Teleread.Reading.Persistence;
+using Teleread.Testing;
+
+namespace Teleread.Reading.Tests.Persistence;
+
+/// <summary>
+/// Read-then-decide races of the reading workflow (docs/reading.md, "Concurrency on PostgreSQL"). Each test puts another writer's
+/// commit exactly between what a unit of work read and what it writes — with <see cref="HookedDatabase"/> between two units of
+/// work, or by holding a unit of work open for a bounded moment while the rival runs — so it fails on PostgreSQL (READ COMMITTED)
+/// without the guard, and runs against SQLite as well, where writers take turns.
+/// </summary>
+public sealed class ConcurrencyTests
+{
+    private static readonly Actor ClinicUser = new("dr-sato", ActorRole.ClinicUser);
+    private static readonly Actor Operator = new("op-1", ActorRole.Operator);
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    /// <summary>How long a unit of work held open waits for a rival that, with the guard, cannot finish before it commits.</summary>
+    private static readonly TimeSpan RivalWindow = TimeSpan.FromMilliseconds(400);
+
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task Late_images_arriving_while_the_reader_renews_the_lock_are_recorded_not_lost_to_a_version_conflict(string provider)
+    {
+        await using var d = await ReadingDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(TestData.Monday0900Jst);
+        var service = await ServiceWithRadiologistsAsync(d, clock, "rad-1");
+        var id = await QueuedRequestAsync(service);
+        Assert.True((await service.ClaimAsync(id, "rad-1", Ct)).Succeeded);
+        clock.Advance(TimeSpan.FromMinutes(3));
+
+        // The arrival of a late series (what ImagesArrivedAsync does for a case being read) has read the request; the viewer's lock
+        // renewal runs before it writes. The arrival's outcome is not looked at by the ingest path, so a conflict would lose the
+        // LateImages entry and the reader would never learn that more images came.
+        var renewal = new TaskCompletionSource<Task<CommandOutcome>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var arrival = Task.Run(() => service.MutateAsync(id, null, r =>
+        {
+            if (!renewal.Task.IsCompleted)
+            {
+                var rival = Task.Run(() => service.RenewLockAsync(id, "rad-1", Ct));
+                renewal.SetResult(rival);
+                rival.Wait(RivalWindow);
+            }
+
+            var result = r.RecordLateImages(new CommandContext(Actor.System, clock.GetUtcNow(), "1 image(s) arrived after the study was complete"),
+                ReadingService.LateImagesBurst);
+            return result.IsAccepted ? null : CommandOutcome.From(result, r);
+        }, Ct));
+
+        var arrived = await arrival;
+        var renewed = await await renewal.Task;
+        Assert.True(arrived.Succeeded, $"{arrived.Error}: {arrived.Message}");
+        Assert.True(renewed.Succeeded, $"{renewed.Error}: {renewed.Message}");
+        var stored = (await service.FindAsync(id, Ct))!;
+        Assert.Equal(ReadingCommand.LateImages, stored.Timeline[^1].Command);
+        Assert.Equal((ReadingState.Reading, "rad-1"), (stored.State, stored.LockHolder));
+        Assert.Equal(clock.GetUtcNow() + new ReadingOptions().LockTtl, stored.LockExpiresAt);
+    }
+
+    private static async Task<ReadingService> ServiceWithRadiologistsAsync(ReadingDatabase d, FakeTimeProvider clock, params string[] radiologists)
+    {
+        var service = d.Service(clock);
+        await service.Directory.UpsertClinicAsync(ReadingDatabase.Clinic(), Ct);
+        foreach (var r in radiologists)
+        {
+            await service.Directory.UpsertRadiologistAsync(TestData.Radiologist(r), Ct);
+        }
+
+        return service;
+    }
+
+    private static async Task<Guid> QueuedRequestAsync(ReadingService service, ReadingPriority priority = ReadingPriority.Routine, string study = "s")
+    {
+        var id = (await service.ReceiveAsync(new NewReadingRequest("clinic-a", "p", study, TestData.Details(priority)), ClinicUser, Ct)).Request!.Id;
+        Assert.True((await service.MarkCompleteAsync(id, ClinicUser, Ct)).Succeeded);
+        return id;
+    }
+
+    private static async Task<List<(string Kind, string Audience)>> NotificationsAsync(IDatabase db, Guid requestId) =>
+        await db.ReadAsync(async c => (await c.QueryAsync<(string, string)>(
+            "SELECT kind, audience FROM reading_notifications WHERE request_id = @Id", new { Id = requestId.ToString() })).ToList(), Ct);
+}

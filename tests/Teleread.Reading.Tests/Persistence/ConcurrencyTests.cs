@@ -61,6 +61,34 @@ public sealed class ConcurrencyTests
         Assert.Equal(clock.GetUtcNow() + new ReadingOptions().LockTtl, stored.LockExpiresAt);
     }
 
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task A_radiologist_whose_case_was_reassigned_meanwhile_cannot_release_or_sign_it(string provider)
+    {
+        await using var d = await ReadingDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(TestData.Monday0900Jst);
+        var service = await ServiceWithRadiologistsAsync(d, clock, "rad-1", "rad-2");
+        var rad1 = new Actor("rad-1", ActorRole.Radiologist);
+        var rad2 = new Actor("rad-2", ActorRole.Radiologist);
+
+        // The API let rad-1 act on what it read (rad-1 reading); the operator reassigned the case to rad-2 before the command ran.
+        var id = await QueuedRequestAsync(service);
+        Assert.True((await service.ClaimAsync(id, "rad-1", Ct)).Succeeded);
+        Assert.True((await service.ExecuteAsync(id, ReadingCommand.Reassign, Operator, "rad-1 is in a meeting", "rad-2", null, Ct)).Succeeded);
+        var released = await service.ExecuteAsync(id, ReadingCommand.Release, rad1, "Release by rad-1", null, null, Ct);
+        Assert.Equal(ReadingError.NotTheAssignee, released.Error);
+        Assert.Equal((ReadingState.Assigned, "rad-2"), ((await service.FindAsync(id, Ct))!.State, (await service.FindAsync(id, Ct))!.AssignedRadiologistId));
+
+        // rad-2 reported it; the operator sent it back and the first reader signed it. A stale Finalize from rad-1 or the
+        // previous reader must not sign someone else's report either.
+        Assert.True((await service.ExecuteAsync(id, ReadingCommand.StartReading, rad2, "go", null, null, Ct)).Succeeded);
+        Assert.True((await service.ExecuteAsync(id, ReadingCommand.SubmitPreliminary, rad2, "draft", null, null, Ct)).Succeeded);
+        var signed = await service.ExecuteAsync(id, ReadingCommand.Finalize, rad1, "Finalize by rad-1", null, null, Ct);
+        Assert.Equal(ReadingError.NotTheAssignee, signed.Error);
+        Assert.Equal(ReadingState.Preliminary, (await service.FindAsync(id, Ct))!.State);
+        Assert.True((await service.ExecuteAsync(id, ReadingCommand.Finalize, rad2, "Finalize by rad-2", null, null, Ct)).Succeeded);
+    }
+
     private static async Task<ReadingService> ServiceWithRadiologistsAsync(ReadingDatabase d, FakeTimeProvider clock, params string[] radiologists)
     {
         var service = d.Service(clock);

@@ -19,12 +19,6 @@ public static class ReadingApi
 {
     private static readonly HashSet<ReadingCommand> ClinicCommands = [ReadingCommand.CompleteImages, ReadingCommand.Cancel, ReadingCommand.Acknowledge];
 
-    private static readonly HashSet<ReadingCommand> ReaderCommands =
-    [
-        ReadingCommand.StartReading, ReadingCommand.SubmitPreliminary, ReadingCommand.Release, ReadingCommand.SendToQaCheck,
-        ReadingCommand.ReturnForCorrection, ReadingCommand.Finalize, ReadingCommand.AddAddendum,
-    ];
-
     public static IEndpointRouteBuilder MapReadingApi(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/reading").RequireAuthorization().WithTags("Reading");
@@ -152,7 +146,8 @@ public static class ReadingApi
         {
             Role.Operator => true,
             Role.ClinicUser => ClinicCommands.Contains(cmd),
-            _ => ReaderCommands.Contains(cmd) && (r.State == ReadingState.SecondReading ? r.SecondReaderId == caller.UserId : r.AssignedRadiologistId == caller.UserId),
+            // Checked again by the domain on the state the command is applied to: the case may change hands before it runs.
+            _ => ReadingRequest.ReaderCommands.Contains(cmd) && r.CurrentReader == caller.UserId,
         };
         if (!permitted)
         {

@@ -331,7 +331,7 @@ public sealed partial class ReadingService(IDatabase db, TimeProvider clock, Rea
         var today = await Requests.AssignmentsSinceAsync(now - TimeSpan.FromHours(24), ct).ConfigureAwait(false);
         return roster.Select(p =>
         {
-            var mine = open.Where(r => r.State == ReadingState.SecondReading ? r.SecondReaderId == p.Id : r.AssignedRadiologistId == p.Id).ToList();
+            var mine = open.Where(r => r.CurrentReader == p.Id).ToList();
             var backlog = mine.Sum(r => options.ExpectedMinutes(r.Details.Modality));
             return new AssignmentCandidate(p, mine.Count, lastHour.Where(x => x.RadiologistId == p.Id).Sum(x => x.Count),
                 today.Where(x => x.RadiologistId == p.Id).Sum(x => x.Count * options.ExpectedMinutes(x.Modality)), now.AddMinutes(backlog));

@@ -89,6 +89,67 @@ public sealed class ConcurrencyTests
         Assert.True((await service.ExecuteAsync(id, ReadingCommand.Finalize, rad2, "Finalize by rad-2", null, null, Ct)).Succeeded);
     }
 
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task An_alert_timer_that_falls_due_as_the_case_is_finalised_raises_no_alert(string provider)
+    {
+        await using var d = await ReadingDatabase.CreateAsync(provider);
+        var t0 = TestData.Monday0900Jst;
+        var clock = new FakeTimeProvider(t0);
+        var service = await ServiceWithRadiologistsAsync(d, clock, "rad-1");
+        var rad1 = new Actor("rad-1", ActorRole.Radiologist);
+        var id = await QueuedRequestAsync(service, ReadingPriority.Urgent);
+        Assert.True((await service.ClaimAsync(id, "rad-1", Ct)).Succeeded);
+
+        // At +30 min the alert timer is due. The worker has leased it and read the case (still Reading); rad-1 signs the report
+        // before the worker writes its decision.
+        clock.Set(t0.AddMinutes(30));
+        var hooked = new HookedDatabase(d.Db, beforeWrite: 2, async () =>
+        {
+            Assert.True((await service.ExecuteAsync(id, ReadingCommand.SubmitPreliminary, rad1, "draft", null, null, Ct)).Succeeded);
+            Assert.True((await service.ExecuteAsync(id, ReadingCommand.Finalize, rad1, "signed", null, null, Ct)).Succeeded);
+        });
+        var processor = new EscalationProcessor(hooked, service, "worker-1");
+
+        Assert.Equal(1, await processor.ProcessDueAsync(Ct));
+        Assert.True(hooked.Fired);
+        Assert.Empty(await new SlaAlertStore(d.Db).ListAsync(id, 10, Ct));
+        Assert.Empty(await NotificationsAsync(d.Db, id));
+        var timer = Assert.Single(await new EscalationTimerStore(d.Db).ListForRequestAsync(id, Ct), t => t.Step == EscalationStep.Alert);
+        Assert.StartsWith("None: request is Final", timer.Outcome, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task A_worker_whose_escalation_lease_lapsed_mid_way_writes_nothing_and_the_timer_escalates_once(string provider)
+    {
+        await using var d = await ReadingDatabase.CreateAsync(provider);
+        var t0 = TestData.Monday0900Jst;
+        var clock = new FakeTimeProvider(t0);
+        var service = await ServiceWithRadiologistsAsync(d, clock, "rad-1");
+        var id = await QueuedRequestAsync(service, ReadingPriority.Urgent);
+        Assert.Equal("rad-1", Assert.Single(await service.AssignQueuedAsync(Ct)).RadiologistId);
+
+        // Worker A leases the alert timer and reads the case, then stalls past its lease; worker B takes the timer over and finishes it.
+        clock.Set(t0.AddMinutes(30));
+        var other = new EscalationProcessor(d.Db, service, "worker-b");
+        var takenOver = 0;
+        var slow = new EscalationProcessor(new HookedDatabase(d.Db, beforeWrite: 2, async () =>
+        {
+            clock.Advance(new ReadingOptions().EscalationLease + TimeSpan.FromSeconds(1));
+            takenOver = await other.ProcessDueAsync(Ct);
+        }), service, "worker-a");
+
+        Assert.Equal(0, await slow.ProcessDueAsync(Ct));
+        Assert.Equal(1, takenOver);
+        var alert = Assert.Single(await new SlaAlertStore(d.Db).ListAsync(id, 10, Ct));
+        Assert.Equal(EscalationStep.Alert, alert.Step);
+        var atRisk = (await NotificationsAsync(d.Db, id)).Where(n => n.Kind == nameof(NotificationKind.AtRisk)).ToList();
+        Assert.Equal(2, atRisk.Count); // operators and rad-1, once each
+        var timer = Assert.Single(await new EscalationTimerStore(d.Db).ListForRequestAsync(id, Ct), t => t.Step == EscalationStep.Alert);
+        Assert.StartsWith("Alert:", timer.Outcome, StringComparison.Ordinal);
+    }
+
     private static async Task<ReadingService> ServiceWithRadiologistsAsync(ReadingDatabase d, FakeTimeProvider clock, params string[] radiologists)
     {
         var service = d.Service(clock);

@@ -150,6 +150,84 @@ public sealed class ConcurrencyTests
         Assert.StartsWith("Alert:", timer.Outcome, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task Two_workers_noticing_the_same_overdue_case_at_once_notify_each_inbox_once(string provider)
+    {
+        await using var d = await ReadingDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(TestData.Monday0900Jst);
+        var service = await ServiceWithRadiologistsAsync(d, clock, "rad-1");
+        var id = await QueuedRequestAsync(service, ReadingPriority.Urgent);
+        clock.Advance(TimeSpan.FromHours(2));
+        var request = (await service.FindAsync(id, Ct))!;
+        var overdue = EscalationNotices.Overdue(request, clock.GetUtcNow()).Single();
+
+        // Worker A has inserted the Overdue notification and not yet committed when worker B (another server process) checks for one.
+        Task<bool>? rival = null;
+        var first = await d.Db.WriteAsync(async (c, t) =>
+        {
+            var inserted = await NotificationStore.InsertOnceAsync(c, t, overdue, request.Version, Ct);
+            rival = Task.Run(() => d.Db.WriteAsync((c2, t2) => NotificationStore.InsertOnceAsync(c2, t2, overdue with { Id = Guid.NewGuid() }, request.Version, Ct), Ct));
+            await Task.WhenAny(rival, Task.Delay(RivalWindow));
+            return inserted;
+        }, Ct);
+
+        Assert.True(first);
+        Assert.False(await rival!);
+        Assert.Single(await NotificationsAsync(d.Db, id));
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task A_case_finalised_after_the_overdue_round_listed_it_gets_no_overdue_notice(string provider)
+    {
+        await using var d = await ReadingDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(TestData.Monday0900Jst);
+        var service = await ServiceWithRadiologistsAsync(d, clock, "rad-1");
+        var rad1 = new Actor("rad-1", ActorRole.Radiologist);
+        var id = await QueuedRequestAsync(service, ReadingPriority.Urgent);
+        Assert.True((await service.ClaimAsync(id, "rad-1", Ct)).Succeeded);
+        Assert.True((await service.ExecuteAsync(id, ReadingCommand.SubmitPreliminary, rad1, "draft", null, null, Ct)).Succeeded);
+
+        // The round listed the case (Preliminary, past its deadline); rad-1 signs it before the round writes its notice.
+        clock.Advance(TimeSpan.FromHours(2));
+        var hooked = new HookedDatabase(d.Db, beforeWrite: 1, async () =>
+            Assert.True((await service.ExecuteAsync(id, ReadingCommand.Finalize, rad1, "signed", null, null, Ct)).Succeeded));
+
+        Assert.Equal(0, await new EscalationProcessor(hooked, service, "worker-1").NotifyOverdueAsync(clock.GetUtcNow(), Ct));
+        Assert.True(hooked.Fired);
+        Assert.Empty(await NotificationsAsync(d.Db, id));
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadingDatabase.Providers), MemberType = typeof(ReadingDatabase))]
+    public async Task Workers_running_overdue_rounds_at_once_notify_each_case_once(string provider)
+    {
+        await using var d = await ReadingDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(TestData.Monday0900Jst);
+        var service = await ServiceWithRadiologistsAsync(d, clock, "rad-1");
+        var ids = new List<Guid>();
+        for (var i = 0; i < 8; i++)
+        {
+            ids.Add(await QueuedRequestAsync(service, ReadingPriority.Urgent, $"s{i}"));
+        }
+
+        clock.Advance(TimeSpan.FromHours(2));
+        var workers = Enumerable.Range(1, 4).Select(i => new EscalationProcessor(d.Db, service, $"worker-{i}")).ToList();
+        using var start = new Barrier(workers.Count);
+        var notified = await Task.WhenAll(workers.Select(w => Task.Run(() =>
+        {
+            start.SignalAndWait(TimeSpan.FromSeconds(10));
+            return w.NotifyOverdueAsync(clock.GetUtcNow(), Ct);
+        })));
+
+        Assert.Equal(ids.Count, notified.Sum());
+        foreach (var id in ids)
+        {
+            Assert.Single(await NotificationsAsync(d.Db, id));
+        }
+    }
+
     private static async Task<ReadingService> ServiceWithRadiologistsAsync(ReadingDatabase d, FakeTimeProvider clock, params string[] radiologists)
     {
         var service = d.Service(clock);

@@ -32,7 +32,12 @@ public sealed class EscalationProcessor(IDatabase db, ReadingService reading, st
         return done;
     }
 
-    /// <summary>Tells operators and the reader, once per case, that an open case's deadline has passed; returns how many cases.</summary>
+    /// <summary>
+    /// Tells operators and the reader, once per case, that an open case's deadline has passed; returns how many cases. The case is
+    /// listed outside the write, so each notice is written only if the case is still the version listed (not finalised or handed
+    /// to another reader meanwhile; the next round looks again), and at most once per inbox (a unique index, so workers of several
+    /// server processes cannot both write it).
+    /// </summary>
     public async Task<int> NotifyOverdueAsync(DateTimeOffset now, CancellationToken ct)
     {
         var open = await reading.Requests.ListAsync(new ReadingRequestFilter(
@@ -45,7 +50,7 @@ public sealed class EscalationProcessor(IDatabase db, ReadingService reading, st
                 var inserted = false;
                 foreach (var n in EscalationNotices.Overdue(request, now))
                 {
-                    inserted |= await NotificationStore.InsertOnceAsync(c, t, n, ct).ConfigureAwait(false);
+                    inserted |= await NotificationStore.InsertOnceAsync(c, t, n, request.Version, ct).ConfigureAwait(false);
                 }
 
                 return inserted ? 1 : 0;

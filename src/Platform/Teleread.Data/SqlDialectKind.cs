@@ -6,3 +6,15 @@ public enum SqlDialectKind
     Sqlite,
     Postgres,
 }
+
+/// <summary>Clauses that differ between the dialects.</summary>
+public static class SqlDialectKindExtensions
+{
+    /// <summary>
+    /// Appended to a SELECT inside a read-write unit of work that decides from the rows it reads: on PostgreSQL (READ COMMITTED)
+    /// <c>FOR UPDATE</c> locks them until the transaction ends, so nobody changes them between the read and the write, and a
+    /// writer already holding them is waited for and its result read. SQLite has no row locks and needs none: a read-write unit of
+    /// work there begins with the database's one write lock (<c>BEGIN IMMEDIATE</c>).
+    /// </summary>
+    public static string ForUpdate(this SqlDialectKind dialect) => dialect == SqlDialectKind.Postgres ? " FOR UPDATE" : "";
+}

@@ -19,12 +19,6 @@ public static class ReadingApi
 {
     private static readonly HashSet<ReadingCommand> ClinicCommands = [ReadingCommand.CompleteImages, ReadingCommand.Cancel, ReadingCommand.Acknowledge];
 
-    private static readonly HashSet<ReadingCommand> ReaderCommands =
-    [
-        ReadingCommand.StartReading, ReadingCommand.SubmitPreliminary, ReadingCommand.Release, ReadingCommand.SendToQaCheck,
-        ReadingCommand.ReturnForCorrection, ReadingCommand.Finalize, ReadingCommand.AddAddendum,
-    ];
-
     public static IEndpointRouteBuilder MapReadingApi(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/reading").RequireAuthorization().WithTags("Reading");
@@ -152,7 +146,8 @@ public static class ReadingApi
         {
             Role.Operator => true,
             Role.ClinicUser => ClinicCommands.Contains(cmd),
-            _ => ReaderCommands.Contains(cmd) && (r.State == ReadingState.SecondReading ? r.SecondReaderId == caller.UserId : r.AssignedRadiologistId == caller.UserId),
+            // Checked again by the domain on the state the command is applied to: the case may change hands before it runs.
+            _ => ReadingRequest.ReaderCommands.Contains(cmd) && r.CurrentReader == caller.UserId,
         };
         if (!permitted)
         {
@@ -197,7 +192,12 @@ public static class ReadingApi
         return TypedResults.Ok(profile);
     }
 
-    private static async Task<Results<Ok<Clinic>, ProblemHttpResult>> UpsertClinicAsync(string id, Clinic clinic, ReadingService reading, CancellationToken ct)
+    /// <summary>
+    /// Saves a clinic's contract. With <c>If-Match</c> (the <c>ETag</c> of <c>GET …/clinics/{id}</c>) it is saved only over that
+    /// version, else 412 and nothing changes: two operators editing at once cannot silently undo each other's change.
+    /// </summary>
+    private static async Task<Results<Ok<Clinic>, ProblemHttpResult>> UpsertClinicAsync(string id, Clinic clinic, HttpContext ctx, ReadingService reading,
+        [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken ct)
     {
         if (clinic.Id != id)
         {
@@ -220,15 +220,26 @@ public static class ReadingApi
             return Problem(400, "Invalid clinic", $"Unknown time zone '{clinic.Contract.Sla.TimeZoneId}' in the SLA terms.");
         }
 
-        await reading.Directory.UpsertClinicAsync(clinic, ct).ConfigureAwait(false);
+        if (await reading.Directory.TryUpsertClinicAsync(clinic, ifMatch is null or "*" ? null : ifMatch, ct).ConfigureAwait(false) is not { } tag)
+        {
+            return Problem(412, "Contract changed", $"Clinic '{id}' was changed (or removed) since you read it; reload it and apply your change again.",
+                nameof(ReadingError.ConcurrencyConflict));
+        }
+
+        ctx.Response.Headers.ETag = tag;
         return TypedResults.Ok(clinic);
     }
 
     private static async Task<Results<Ok<Clinic>, ProblemHttpResult>> GetClinicAsync(string id, HttpContext ctx, ReadingService reading, CancellationToken ct)
     {
         var caller = ctx.GetCaller();
-        var clinic = caller.CanSeeClinic(id) ? await reading.Directory.FindClinicAsync(id, ct).ConfigureAwait(false) : null;
-        return clinic is null ? Problem(404, "Not found", $"Clinic '{id}' has no reading contract visible to you.") : TypedResults.Ok(clinic);
+        if ((caller.CanSeeClinic(id) ? await reading.Directory.FindClinicWithTagAsync(id, ct).ConfigureAwait(false) : null) is not { } found)
+        {
+            return Problem(404, "Not found", $"Clinic '{id}' has no reading contract visible to you.");
+        }
+
+        ctx.Response.Headers.ETag = found.Tag;
+        return TypedResults.Ok(found.Clinic);
     }
 
     private static bool CanSee(Caller c, ReadingRequest r) => c.Role switch

@@ -16,7 +16,7 @@ public static class EscalationNotices
         {
             var message = $"Deadline {request.Deadline:yyyy-MM-dd HH:mm} UTC at risk ({request.Details.Priority}, {request.State})";
             list.Add(ReadingNotification.ForOperators(request.Id, request.ClinicId, NotificationKind.AtRisk, now, message));
-            if ((request.State == ReadingState.SecondReading ? request.SecondReaderId : request.AssignedRadiologistId) is { } reader)
+            if (request.CurrentReader is { } reader)
             {
                 list.Add(ReadingNotification.ForRadiologist(reader, request.Id, request.ClinicId, NotificationKind.AtRisk, now, message));
             }
@@ -47,7 +47,7 @@ public static class EscalationNotices
     public static IReadOnlyList<ReadingNotification> Overdue(ReadingRequest request, DateTimeOffset now)
     {
         var message = $"Deadline {request.Deadline:yyyy-MM-dd HH:mm} UTC passed ({request.Details.Priority}, {request.State})";
-        var reader = request.State == ReadingState.SecondReading ? request.SecondReaderId : request.AssignedRadiologistId;
+        var reader = request.CurrentReader;
         return reader is null
             ? [ReadingNotification.ForOperators(request.Id, request.ClinicId, NotificationKind.Overdue, now, message)]
             : [ReadingNotification.ForOperators(request.Id, request.ClinicId, NotificationKind.Overdue, now, message),

@@ -32,7 +32,12 @@ public sealed class EscalationProcessor(IDatabase db, ReadingService reading, st
         return done;
     }
 
-    /// <summary>Tells operators and the reader, once per case, that an open case's deadline has passed; returns how many cases.</summary>
+    /// <summary>
+    /// Tells operators and the reader, once per case, that an open case's deadline has passed; returns how many cases. The case is
+    /// listed outside the write, so each notice is written only if the case is still the version listed (not finalised or handed
+    /// to another reader meanwhile; the next round looks again), and at most once per inbox (a unique index, so workers of several
+    /// server processes cannot both write it).
+    /// </summary>
     public async Task<int> NotifyOverdueAsync(DateTimeOffset now, CancellationToken ct)
     {
         var open = await reading.Requests.ListAsync(new ReadingRequestFilter(
@@ -45,7 +50,7 @@ public sealed class EscalationProcessor(IDatabase db, ReadingService reading, st
                 var inserted = false;
                 foreach (var n in EscalationNotices.Overdue(request, now))
                 {
-                    inserted |= await NotificationStore.InsertOnceAsync(c, t, n, ct).ConfigureAwait(false);
+                    inserted |= await NotificationStore.InsertOnceAsync(c, t, n, request.Version, ct).ConfigureAwait(false);
                 }
 
                 return inserted ? 1 : 0;
@@ -55,50 +60,92 @@ public sealed class EscalationProcessor(IDatabase db, ReadingService reading, st
         return notified;
     }
 
+    /// <summary>
+    /// Acts on one leased timer. The reader to hand the case to is picked from the roster before the write; the write decides
+    /// again on the case as it is then (locked on PostgreSQL) and does nothing once the lease has passed to another worker. If the
+    /// case moved between the pick and the write so that the pick no longer fits, the pick is made again (a few times at most;
+    /// after that the timer waits for its lease to lapse).
+    /// </summary>
     private async Task<bool> ProcessAsync(StoredEscalationTimer timer, CancellationToken ct)
     {
-        var now = reading.Clock.GetUtcNow();
-        var request = await reading.Requests.FindAsync(timer.RequestId, ct).ConfigureAwait(false);
-        var decision = request is null
-            ? new EscalationDecision(EscalationAction.None, "request no longer exists")
-            : reading.Escalation.Decide(timer.Step, request, now);
-        string? newReader = null;
-        if (decision.Action == EscalationAction.AlertAndReassign && request is not null)
+        for (var attempt = 1; ; attempt++)
         {
-            newReader = await PickOtherReaderAsync(request, now, ct).ConfigureAwait(false);
-        }
-
-        try
-        {
-            return await WriteAsync(timer, request, decision, newReader, now, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (request is not null)
+            var now = reading.Clock.GetUtcNow();
+            var seen = await reading.Requests.FindAsync(timer.RequestId, ct).ConfigureAwait(false);
+            string? newReader = null;
+            if (seen is not null && reading.Escalation.Decide(timer.Step, seen, now).Action == EscalationAction.AlertAndReassign)
             {
-                reading.StudyWritten(request.ClinicId, request.StudyReference);
+                newReader = await PickOtherReaderAsync(seen, now, ct).ConfigureAwait(false);
+            }
+
+            Written written;
+            try
+            {
+                written = await WriteAsync(timer, seen?.Version, newReader, now, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (seen is not null)
+                {
+                    reading.StudyWritten(seen.ClinicId, seen.StudyReference);
+                }
+            }
+
+            if (written != Written.CaseMoved || attempt == 3)
+            {
+                return written == Written.Done;
             }
         }
     }
 
-    private Task<bool> WriteAsync(StoredEscalationTimer timer, ReadingRequest? request, EscalationDecision decision, string? newReader, DateTimeOffset now,
-        CancellationToken ct) =>
+    private enum Written
+    {
+        Done,
+
+        /// <summary>Another worker owns the timer now (this one's lease lapsed) or finished it: nothing was written.</summary>
+        LeaseLost,
+
+        /// <summary>The case changed after the new reader was picked: nothing was written.</summary>
+        CaseMoved,
+    }
+
+    private Task<Written> WriteAsync(StoredEscalationTimer timer, int? seenVersion, string? newReader, DateTimeOffset now, CancellationToken ct) =>
         db.WriteAsync(async (c, t) =>
         {
+            // Decide on the case as it is now, not as it was read before the write: it may have been finalised, started or
+            // handed over meanwhile. Locking it first (then the timer) keeps the order every other writer of both tables uses.
+            var request = await reading.Requests.FindForUpdateAsync(c, t, timer.RequestId, ct).ConfigureAwait(false);
+            var decision = request is null
+                ? new EscalationDecision(EscalationAction.None, "request no longer exists")
+                : reading.Escalation.Decide(timer.Step, request, now);
+            if (decision.Action == EscalationAction.AlertAndReassign && request!.Version != seenVersion)
+            {
+                return Written.CaseMoved;
+            }
+
             var outcome = decision.Action.ToString();
             var previousReader = request?.AssignedRadiologistId;
-            if (request is not null && decision.Action == EscalationAction.AlertAndReassign)
+            var loaded = request?.Version;
+            if (decision.Action == EscalationAction.AlertAndReassign)
             {
-                var loaded = request.Version;
                 var command = newReader is null ? ReadingCommand.Release : ReadingCommand.Reassign;
-                var result = request.Apply(command, new CommandContext(Actor.System, now, $"escalation ({timer.Step}): {decision.Why}", newReader));
-                if (!result.IsAccepted || !await reading.Requests.TrySaveAsync(c, t, request, loaded, ct).ConfigureAwait(false))
+                if (!request!.Apply(command, new CommandContext(Actor.System, now, $"escalation ({timer.Step}): {decision.Why}", newReader)).IsAccepted)
                 {
-                    // The request moved meanwhile; leave the timer for the next round, when the lease lapses.
-                    return false;
+                    return Written.CaseMoved;
                 }
 
                 outcome = newReader is null ? "released to pool" : $"reassigned to {newReader}";
+            }
+
+            // Only the lease holder acts: a worker that stalled past its lease may find the timer taken over (or done) by another.
+            if (!await _timers.HoldLeaseAsync(c, t, timer.Id, WorkerId, ct).ConfigureAwait(false))
+            {
+                return Written.LeaseLost;
+            }
+
+            if (decision.Action == EscalationAction.AlertAndReassign && !await reading.Requests.TrySaveAsync(c, t, request!, loaded!.Value, ct).ConfigureAwait(false))
+            {
+                return Written.CaseMoved; // not on PostgreSQL (the row is locked) nor SQLite (writers take turns); nothing written
             }
 
             if (request is not null && decision.Action != EscalationAction.None)
@@ -111,7 +158,8 @@ public sealed class EscalationProcessor(IDatabase db, ReadingService reading, st
                 }
             }
 
-            return await EscalationTimerStore.MarkProcessedAsync(c, t, timer.Id, WorkerId, now, $"{outcome}: {decision.Why}", ct).ConfigureAwait(false);
+            await EscalationTimerStore.MarkProcessedAsync(c, t, timer.Id, WorkerId, now, $"{outcome}: {decision.Why}", ct).ConfigureAwait(false);
+            return Written.Done;
         }, ct);
 
     private async Task<string?> PickOtherReaderAsync(ReadingRequest request, DateTimeOffset now, CancellationToken ct)

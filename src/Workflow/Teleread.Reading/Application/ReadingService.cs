@@ -57,7 +57,7 @@ public sealed partial class ReadingService(IDatabase db, TimeProvider clock, Rea
             for (var attempt = 0; attempt < 2; attempt++)
             {
                 var holderId = await Requests.FindStudyHolderAsync(c, t, n.ClinicId, n.StudyReference, ct).ConfigureAwait(false);
-                var holder = holderId is { } h ? await Requests.FindAsync(c, t, h, ct).ConfigureAwait(false) : null;
+                var holder = holderId is { } h ? await Requests.FindForUpdateAsync(c, t, h, ct).ConfigureAwait(false) : null;
                 if (holder is { Origin: RequestOrigin.Images } && holder.State != ReadingState.Cancelled)
                 {
                     return await SupplyDetailsAsync(c, t, holder, n, details, deadline, secondReading, actor, idempotencyKey, ct).ConfigureAwait(false);
@@ -331,7 +331,7 @@ public sealed partial class ReadingService(IDatabase db, TimeProvider clock, Rea
         var today = await Requests.AssignmentsSinceAsync(now - TimeSpan.FromHours(24), ct).ConfigureAwait(false);
         return roster.Select(p =>
         {
-            var mine = open.Where(r => r.State == ReadingState.SecondReading ? r.SecondReaderId == p.Id : r.AssignedRadiologistId == p.Id).ToList();
+            var mine = open.Where(r => r.CurrentReader == p.Id).ToList();
             var backlog = mine.Sum(r => options.ExpectedMinutes(r.Details.Modality));
             return new AssignmentCandidate(p, mine.Count, lastHour.Where(x => x.RadiologistId == p.Id).Sum(x => x.Count),
                 today.Where(x => x.RadiologistId == p.Id).Sum(x => x.Count * options.ExpectedMinutes(x.Modality)), now.AddMinutes(backlog));
@@ -392,7 +392,11 @@ public sealed partial class ReadingService(IDatabase db, TimeProvider clock, Rea
         }
     }
 
-    /// <summary>Loads, changes (the delegate returns an error to refuse) and saves one request with a version check.</summary>
+    /// <summary>
+    /// Loads (locking the row on PostgreSQL), changes (the delegate returns an error to refuse) and saves one request with a version
+    /// check. With <paramref name="expectedVersion"/> the change is refused when the request moved since the caller saw it; without,
+    /// it is decided on the latest committed state and is never lost to a writer that committed in between.
+    /// </summary>
     public Task<CommandOutcome> MutateAsync(Guid id, int? expectedVersion, Func<ReadingRequest, CommandOutcome?> change, CancellationToken ct) =>
         MutateAsync(id, expectedVersion, change, ct, forgetArrivals: true);
 
@@ -404,7 +408,7 @@ public sealed partial class ReadingService(IDatabase db, TimeProvider clock, Rea
         {
             return await db.WriteAsync(async (c, t) =>
             {
-                if (await Requests.FindAsync(c, t, id, ct).ConfigureAwait(false) is not { } request)
+                if (await Requests.FindForUpdateAsync(c, t, id, ct).ConfigureAwait(false) is not { } request)
                 {
                     return CommandOutcome.Fail(ReadingError.NotFound, $"Request {id} not found.");
                 }

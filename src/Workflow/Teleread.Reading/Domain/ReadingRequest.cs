@@ -54,6 +54,19 @@ public sealed class ReadingRequest
     /// <summary>False for a request read as a list row without its timeline.</summary>
     public bool TimelineLoaded { get; private init; } = true;
 
+    /// <summary>
+    /// What a radiologist does to their own case; the domain refuses it from anyone but <see cref="CurrentReader"/>, checked on the
+    /// state the command is applied to (so a command decided on a stale read, e.g. after the case was reassigned, is refused).
+    /// </summary>
+    public static IReadOnlySet<ReadingCommand> ReaderCommands { get; } = new HashSet<ReadingCommand>
+    {
+        ReadingCommand.StartReading, ReadingCommand.SubmitPreliminary, ReadingCommand.Release, ReadingCommand.SendToQaCheck,
+        ReadingCommand.ReturnForCorrection, ReadingCommand.Finalize, ReadingCommand.AddAddendum,
+    };
+
+    /// <summary>The radiologist whose turn it is: the second reader during a second reading, the assigned radiologist otherwise.</summary>
+    public string? CurrentReader => State == ReadingState.SecondReading ? SecondReaderId : AssignedRadiologistId;
+
     /// <summary>True once a report exists that the clinic may see (final or later).</summary>
     public bool IsReported => State is ReadingState.Final or ReadingState.Delivered or ReadingState.Acknowledged;
 
@@ -208,9 +221,9 @@ public sealed class ReadingRequest
                 return TransitionResult.Rejected(ReadingError.LockedByAnother, $"The case is locked by {LockHolder} until {LockExpiresAt:O}.");
             case ReadingCommand.Reassign when c.RadiologistId == AssignedRadiologistId:
                 return TransitionResult.Rejected(ReadingError.SameRadiologist, $"The case is already assigned to {c.RadiologistId}.");
-            case ReadingCommand.StartReading or ReadingCommand.SubmitPreliminary
-                when radiologistActsForSelf && c.Actor.Id != AssignedRadiologistId:
-                return TransitionResult.Rejected(ReadingError.NotTheAssignee, $"Only the assigned radiologist ({AssignedRadiologistId}) can {command}.");
+            case var _ when radiologistActsForSelf && ReaderCommands.Contains(command) && c.Actor.Id != CurrentReader:
+                return TransitionResult.Rejected(ReadingError.NotTheAssignee,
+                    $"Only the current reader ({CurrentReader ?? "nobody"}) can {command} a request that is {State}; reload it if it changed hands.");
             case ReadingCommand.SendToSecondReading when c.RadiologistId == AssignedRadiologistId:
                 return TransitionResult.Rejected(ReadingError.SecondReaderMustDiffer, "The second reader must be someone other than the first reader.");
             case ReadingCommand.Finalize when RequiresSecondReading && !SecondReadingDone && State != ReadingState.SecondReading:

@@ -56,6 +56,16 @@ public sealed class EscalationTimerStore(IDatabase db)
             return leased;
         }, ct);
 
+    /// <summary>
+    /// True while <paramref name="owner"/> still holds the lease of an unprocessed timer, which then stays so until the transaction
+    /// ends: on PostgreSQL the row is locked (<c>FOR UPDATE</c>), so another worker cannot take the lease over meanwhile; SQLite's
+    /// writers take turns. A worker checks this before it writes anything for the timer.
+    /// </summary>
+    public async Task<bool> HoldLeaseAsync(DbConnection c, DbTransaction t, Guid timerId, string owner, CancellationToken ct) =>
+        await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT 1 FROM reading_escalation_timers WHERE id = @Id AND lease_owner = @Owner AND processed_at IS NULL" + db.Dialect.ForUpdate(),
+            new { Id = timerId.ToString(), Owner = owner }, t, cancellationToken: ct)).ConfigureAwait(false) == 1;
+
     /// <summary>Marks a leased timer done; false if the lease was lost meanwhile (another worker owns it now).</summary>
     public static async Task<bool> MarkProcessedAsync(DbConnection c, DbTransaction t, Guid timerId, string owner, DateTimeOffset at, string outcome, CancellationToken ct) =>
         await c.ExecuteAsync(new CommandDefinition("""

@@ -18,13 +18,27 @@ public sealed class NotificationStore(IDatabase db)
             "INSERT INTO reading_notifications (id, request_id, clinic_id, kind, audience, radiologist_id, at, message) "
             + "VALUES (@Id, @RequestId, @ClinicId, @Kind, @Audience, @RadiologistId, @At, @Message)", Parameters(n), t, cancellationToken: ct));
 
-    /// <summary>Inserts unless this inbox already has a notification of the same kind for the request; true when inserted.</summary>
-    public static async Task<bool> InsertOnceAsync(DbConnection c, DbTransaction t, ReadingNotification n, CancellationToken ct) =>
-        await c.ExecuteAsync(new CommandDefinition(
+    /// <summary>
+    /// Inserts an <see cref="NotificationKind.Overdue"/> notification unless this inbox already has one for the request, and only
+    /// while the request is still at <paramref name="requestVersion"/> (the version it was decided on); true when inserted. "Once"
+    /// is the unique index <c>ux_reading_notifications_once</c> (migration 0004), not a check before the insert: two workers checking
+    /// at the same moment on PostgreSQL would both see none.
+    /// </summary>
+    public static async Task<bool> InsertOnceAsync(DbConnection c, DbTransaction t, ReadingNotification n, int requestVersion, CancellationToken ct)
+    {
+        if (n.Kind != NotificationKind.Overdue)
+        {
+            throw new ArgumentException($"Only {NotificationKind.Overdue} notifications are once per case (the unique index covers that kind); got {n.Kind}.", nameof(n));
+        }
+
+        var parameters = new DynamicParameters(Parameters(n));
+        parameters.Add("RequestVersion", requestVersion);
+        return await c.ExecuteAsync(new CommandDefinition(
             "INSERT INTO reading_notifications (id, request_id, clinic_id, kind, audience, radiologist_id, at, message) "
-            + "SELECT @Id, @RequestId, @ClinicId, @Kind, @Audience, @RadiologistId, @At, @Message WHERE NOT EXISTS (SELECT 1 FROM reading_notifications "
-            + "WHERE request_id = @RequestId AND kind = @Kind AND audience = @Audience AND COALESCE(radiologist_id, '') = COALESCE(@RadiologistId, ''))",
-            Parameters(n), t, cancellationToken: ct)).ConfigureAwait(false) == 1;
+            + "SELECT @Id, @RequestId, @ClinicId, @Kind, @Audience, @RadiologistId, @At, @Message "
+            + "WHERE EXISTS (SELECT 1 FROM reading_requests WHERE id = @RequestId AND version = @RequestVersion) ON CONFLICT DO NOTHING",
+            parameters, t, cancellationToken: ct)).ConfigureAwait(false) == 1;
+    }
 
     /// <summary>One inbox, newest first: the operators' (<paramref name="radiologistId"/> null) or one radiologist's.</summary>
     public Task<IReadOnlyList<ReadingNotification>> ListAsync(NotificationAudience audience, string? radiologistId, bool unacknowledgedOnly, int limit, CancellationToken ct) =>

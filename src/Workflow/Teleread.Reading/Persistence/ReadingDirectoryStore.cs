@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using Teleread.Data;
 using Teleread.Reading.Domain;
@@ -15,14 +18,49 @@ public sealed class ReadingDirectoryStore(IDatabase db)
 
     public Task<IReadOnlyList<Clinic>> ListClinicsAsync(CancellationToken ct) => List<Clinic>("reading_clinics", ct);
 
+    /// <summary>A clinic with the tag of its stored version (an HTTP entity tag: quoted), or null.</summary>
+    public Task<(Clinic Clinic, string Tag)?> FindClinicWithTagAsync(string id, CancellationToken ct) =>
+        db.ReadAsync<(Clinic, string)?>(async c =>
+            await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition("SELECT document FROM reading_clinics WHERE id = @Id", new { Id = id }, cancellationToken: ct))
+                .ConfigureAwait(false) is { } json ? (ReadingJson.Deserialize<Clinic>(json), TagOf(json)) : null, ct);
+
+    /// <summary>
+    /// Saves a clinic only if its stored version still has <paramref name="expectedTag"/> (null: whatever is stored, or nothing);
+    /// returns the new tag, or null when someone saved it meanwhile. The stored row is read locked (PostgreSQL), so two
+    /// operators saving over the same version cannot both succeed.
+    /// </summary>
+    public Task<string?> TryUpsertClinicAsync(Clinic clinic, string? expectedTag, CancellationToken ct) =>
+        db.WriteAsync<string?>(async (c, t) =>
+        {
+            if (expectedTag is not null)
+            {
+                var stored = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                    "SELECT document FROM reading_clinics WHERE id = @Id" + db.Dialect.ForUpdate(), new { Id = clinic.Id }, t, cancellationToken: ct)).ConfigureAwait(false);
+                if (stored is null || TagOf(stored) != expectedTag)
+                {
+                    return null;
+                }
+            }
+
+            var json = ReadingJson.Serialize(clinic);
+            await UpsertAsync(c, t, "reading_clinics", clinic.Id, json, ct).ConfigureAwait(false);
+            return TagOf(json);
+        }, ct);
+
     public Task<RadiologistProfile?> FindRadiologistAsync(string id, CancellationToken ct) => Find<RadiologistProfile>("reading_radiologists", id, ct);
 
     public Task<Clinic?> FindClinicAsync(string id, CancellationToken ct) => Find<Clinic>("reading_clinics", id, ct);
 
     private Task Upsert<T>(string table, string id, T value, CancellationToken ct) =>
-        db.WriteAsync((c, t) => c.ExecuteAsync(new CommandDefinition(
+        db.WriteAsync((c, t) => UpsertAsync(c, t, table, id, ReadingJson.Serialize(value), ct), ct);
+
+    private static Task UpsertAsync(DbConnection c, DbTransaction t, string table, string id, string document, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(
             $"INSERT INTO {table} (id, document) VALUES (@Id, @Document) ON CONFLICT (id) DO UPDATE SET document = excluded.document",
-            new { Id = id, Document = ReadingJson.Serialize(value) }, t, cancellationToken: ct)), ct);
+            new { Id = id, Document = document }, t, cancellationToken: ct));
+
+    private static string TagOf(string document) =>
+        "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document)).AsSpan(0, 12)) + "\"";
 
     private Task<IReadOnlyList<T>> List<T>(string table, CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<T>>(async c =>

@@ -88,10 +88,21 @@ public sealed class ReadingRequestStore(IDatabase db)
     public Task<ReadingRequest?> FindAsync(Guid id, CancellationToken ct) =>
         Database.ReadAsync(c => FindAsync(c, null, id, ct), ct);
 
-    public async Task<ReadingRequest?> FindAsync(DbConnection c, DbTransaction? t, Guid id, CancellationToken ct)
+    public Task<ReadingRequest?> FindAsync(DbConnection c, DbTransaction? t, Guid id, CancellationToken ct) => FindAsync(c, t, id, "", ct);
+
+    /// <summary>
+    /// Loads a request to decide on and save in the same read-write unit of work. On PostgreSQL the row stays locked until the
+    /// unit of work ends, so the decision is made on the latest committed state and nobody commits a change between the read and
+    /// the save: a concurrent writer waits for this one and then decides on its result (instead of both deciding on the same
+    /// version and the later one failing its version check). See docs/reading.md, "Concurrency on PostgreSQL".
+    /// </summary>
+    public Task<ReadingRequest?> FindForUpdateAsync(DbConnection c, DbTransaction t, Guid id, CancellationToken ct) =>
+        FindAsync(c, t, id, Database.Dialect.ForUpdate(), ct);
+
+    private async Task<ReadingRequest?> FindAsync(DbConnection c, DbTransaction? t, Guid id, string forUpdate, CancellationToken ct)
     {
         var row = await c.QuerySingleOrDefaultAsync<DocumentRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM reading_requests WHERE id = @Id", new { Id = id.ToString() }, t, cancellationToken: ct)).ConfigureAwait(false);
+            $"SELECT {Columns} FROM reading_requests WHERE id = @Id{forUpdate}", new { Id = id.ToString() }, t, cancellationToken: ct)).ConfigureAwait(false);
         if (row is null)
         {
             return null;

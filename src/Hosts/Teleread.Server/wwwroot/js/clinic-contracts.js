@@ -2,7 +2,7 @@
 // Saving reads the clinic again, changes only the fields the operator edited and PUTs the whole clinic back, so the
 // SLA terms, contacts and anything else the form does not show are sent back unchanged. The API refuses everyone but
 // operators; app.js shows this table to operators only.
-import { addText, t, esc, api, priorityBadge } from "./core.js";
+import { addText, t, esc, api, apiWithTag, priorityBadge } from "./core.js";
 
 addText(
   { clinics: "契約クリニック", clinicName: "クリニック名", aeTitles: "AEタイトル", contractNumber: "契約番号", startsOn: "契約開始日", secondReading: "二次読影", qaCheck: "QA確認",
@@ -103,11 +103,12 @@ function openEditor(editor, clinic, name, onSaved) {
     button.disabled = true;
     try {
       // Read the clinic again and apply only what the operator changed on this form, so a change made meanwhile
-      // to anything else (SLA, contacts, a field not edited here) is kept.
-      const current = await api(clinicUrl(clinic.id));
+      // to anything else (SLA, contacts, a field not edited here) is kept; If-Match saves it only over the version just
+      // read, so a save by someone else in between is refused (412, "reload") rather than undone.
+      const { body: current, etag } = await apiWithTag(clinicUrl(clinic.id));
       const edited = Object.fromEntries(Object.entries(Fields).map(([name, read]) => [name, read(f)]).filter(([name, v]) => v !== shown[name]));
       const body = { ...current, contract: { ...current.contract, ...edited } };
-      const saved = await api(clinicUrl(clinic.id), { method: "PUT", body: JSON.stringify(body) });
+      const saved = await api(clinicUrl(clinic.id), { method: "PUT", body: JSON.stringify(body), headers: etag ? { "If-Match": etag } : {} });
       Object.assign(shown, Object.fromEntries(Object.keys(Fields).map((name) => [name, saved.contract[name]])));
       status.textContent = t("saved");
       onSaved(saved);

@@ -11,13 +11,18 @@ export const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&a
 export const when = (iso) => new Date(iso).toLocaleString(lang === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo", dateStyle: "short", timeStyle: "short" });
 
 export async function api(path, options = {}) {
-  const response = await fetch(path, { credentials: "same-origin", headers: { "Content-Type": "application/json" }, ...options });
+  return (await apiWithTag(path, options)).body;
+}
+
+// The answer and its ETag, for a later PUT with If-Match (saved only over the version read; 412 when it changed).
+export async function apiWithTag(path, options = {}) {
+  const response = await fetch(path, { credentials: "same-origin", ...options, headers: { "Content-Type": "application/json", ...options.headers } });
   if (!response.ok) {
     let detail = response.statusText;
     try { detail = (await response.json()).detail ?? detail; } catch { /* not JSON */ }
     throw Object.assign(new Error(detail), { status: response.status });
   }
-  return response.status === 204 ? null : response.json();
+  return { body: response.status === 204 ? null : await response.json(), etag: response.headers.get("ETag") };
 }
 
 export const post = (path, body) => api(path, { method: "POST", body: JSON.stringify(body ?? {}) });

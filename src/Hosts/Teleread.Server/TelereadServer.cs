@@ -108,7 +108,11 @@ public static class TelereadServer
         Directory.CreateDirectory(options.DataDirectory);
         var applied = await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(ct).ConfigureAwait(false);
         ServerLog.MigrationsApplied(app.Logger, applied);
-        var settled = await app.Services.GetRequiredService<Teleread.Archive.Ingest.IngestIntentRecovery>().RecoverAsync(ct).ConfigureAwait(false);
+        // One process per SQLite file: nothing else can be committing, so every intent is settled before traffic. PostgreSQL
+        // may be shared by several processes: young intents may be their commits still running (IngestIntentRecoveryService).
+        var alone = app.Services.GetRequiredService<IDatabase>().Dialect == SqlDialectKind.Sqlite;
+        var settled = await app.Services.GetRequiredService<Teleread.Archive.Ingest.IngestIntentRecovery>()
+            .RecoverAsync(alone ? TimeSpan.Zero : Teleread.Archive.Ingest.IngestIntentRecovery.LiveCommitBound, ct).ConfigureAwait(false);
         if (settled.Kept + settled.Withdrawn + settled.Undecided > 0)
         {
             ServerLog.IngestIntentsSettled(app.Logger, settled.Kept, settled.Withdrawn, settled.Undecided);

@@ -15,17 +15,34 @@ public sealed class ClinicRetentionStore(IDatabase db)
             return row is null ? (false, (ClinicRetention?)null) : (true, row.ToRetention());
         }, ct);
 
-    /// <summary>Sets the clinic's retention (null = keep forever); false for an unknown clinic.</summary>
-    public async Task<bool> SetAsync(string clinicId, ClinicRetention? retention, CancellationToken ct)
+    /// <summary>
+    /// Sets the clinic's retention (null = keep forever) and returns the one it replaced; <c>Found</c> is false for an
+    /// unknown clinic. The row is locked before it is read, so the period returned is the one this change overwrote even
+    /// when another change commits meanwhile (READ COMMITTED would otherwise let a separate read see the older value).
+    /// </summary>
+    public async Task<(bool Found, ClinicRetention? Before)> SetAsync(string clinicId, ClinicRetention? retention, CancellationToken ct)
     {
         if (retention is not null && ClinicRetention.Problem(retention.Years, retention.Days) is { } problem)
         {
             throw new ArgumentException(problem, nameof(retention));
         }
 
-        return await db.WriteAsync((c, t) => c.ExecuteAsync(new CommandDefinition(
-            "UPDATE clinics SET retention_years = @Years, retention_days = @Days WHERE id = @clinicId",
-            new { clinicId, Years = retention?.Years, Days = retention?.Days ?? 0 }, t, cancellationToken: ct)), ct).ConfigureAwait(false) > 0;
+        return await db.WriteAsync(async (c, t) =>
+        {
+            var locked = await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE clinics SET retention_days = retention_days WHERE id = @clinicId", new { clinicId }, t, cancellationToken: ct)).ConfigureAwait(false);
+            if (locked == 0)
+            {
+                return (false, (ClinicRetention?)null);
+            }
+
+            var before = await c.QuerySingleAsync<Row>(new CommandDefinition(
+                "SELECT id AS Id, retention_years AS Years, retention_days AS Days FROM clinics WHERE id = @clinicId", new { clinicId }, t, cancellationToken: ct)).ConfigureAwait(false);
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE clinics SET retention_years = @Years, retention_days = @Days WHERE id = @clinicId",
+                new { clinicId, Years = retention?.Years, Days = retention?.Days ?? 0 }, t, cancellationToken: ct)).ConfigureAwait(false);
+            return (true, before.ToRetention());
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>Every clinic that has a retention period (clinics keeping studies forever are left out).</summary>

@@ -8,25 +8,22 @@ public sealed class DicomNodeStore(IDatabase db, TimeProvider clock)
 {
     private const string Columns = "id AS Id, clinic_id AS ClinicId, ae_title AS AeTitle, host AS Host, port AS Port, use_tls AS UseTls";
 
-    /// <summary>Registers a node; null when the clinic does not exist or already has a node with this AE title.</summary>
+    /// <summary>
+    /// Registers a node; null when the clinic does not exist or already has a node with this AE title. One statement
+    /// decides and inserts: two transactions that each checked first would both find the title free under READ COMMITTED
+    /// (PostgreSQL), and the second insert would fail on the unique constraint instead of answering "taken".
+    /// </summary>
     public Task<DicomNode?> AddAsync(string clinicId, string aeTitle, string host, int port, bool useTls, CancellationToken ct) =>
         db.WriteAsync(async (c, t) =>
         {
             var node = new DicomNode(IdGenerator.New(), clinicId, IdentityStore.NormaliseAe(aeTitle), host.Trim(), port, useTls);
-            var clinicExists = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM clinics WHERE id = @clinicId", new { clinicId }, t, cancellationToken: ct)).ConfigureAwait(false) > 0;
-            var taken = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM clinic_dicom_nodes WHERE clinic_id = @clinicId AND ae_title = @AeTitle", new { clinicId, node.AeTitle }, t, cancellationToken: ct)).ConfigureAwait(false) > 0;
-            if (!clinicExists || taken)
-            {
-                return null;
-            }
-
-            await c.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO clinic_dicom_nodes (id, clinic_id, ae_title, host, port, use_tls, created_at) VALUES (@Id, @ClinicId, @AeTitle, @Host, @Port, @Tls, @At)",
+            var inserted = await c.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO clinic_dicom_nodes (id, clinic_id, ae_title, host, port, use_tls, created_at) " +
+                "SELECT @Id, @ClinicId, @AeTitle, @Host, @Port, @Tls, @At WHERE EXISTS (SELECT 1 FROM clinics WHERE id = @ClinicId) " +
+                "ON CONFLICT (clinic_id, ae_title) DO NOTHING",
                 new { node.Id, node.ClinicId, node.AeTitle, node.Host, node.Port, Tls = node.UseTls ? 1 : 0, At = UnixTime.ToDb(clock.GetUtcNow()) },
                 t, cancellationToken: ct)).ConfigureAwait(false);
-            return (DicomNode?)node;
+            return inserted == 1 ? node : null;
         }, ct);
 
     public Task<IReadOnlyList<DicomNode>> ListAsync(string clinicId, CancellationToken ct) =>

@@ -4,6 +4,7 @@ using Teleread.Archive.Storage;
 using Teleread.Archive.Tests.Storage;
 using Teleread.Dicom;
 using Teleread.Dicom.IO;
+using Teleread.Testing;
 
 namespace Teleread.Archive.Tests.Index;
 
@@ -61,7 +62,8 @@ public abstract partial class ArchiveContract
         var lost = await IndexedWhileCommittingAsync(TestInstances.Make("1.2.53.1", "1.2.53.1.1", "1.2.53.1.1.2"), "clinic-a/lost.dcm", writeBlob: false);
         var torn = await IndexedWhileCommittingAsync(TestInstances.Make("1.2.54.1", "1.2.54.1.1", "1.2.54.1.1.1"), "clinic-a/torn.dcm", writeBlob: true, tear: true);
 
-        var result = await new IngestIntentRecovery(_index, _store).RecoverAsync(CancellationToken.None);
+        // The restarted process is the only one writing (its predecessor crashed): every intent is settled at once.
+        var result = await new IngestIntentRecovery(_index, _store, TimeProvider.System).RecoverAsync(TimeSpan.Zero, CancellationToken.None);
 
         Assert.Equal(new IngestIntentRecoveryResult(1, 2, 0), result);
         Assert.Empty(await _index.Intents.ListAsync(CancellationToken.None));
@@ -123,6 +125,52 @@ public abstract partial class ArchiveContract
         var study = Assert.Single(await Studies(ArchiveAccess.Clinic(ClinicA), (DicomTags.AccessionNumber, "BIGHEADER")));
         Assert.Equal("2", study.GetString(DicomTags.NumberOfStudyRelatedInstances));
         Assert.Equal(2, (await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.56.1", null, null, CancellationToken.None)).Count(i => i.Rows is 4 or 256));
+    }
+
+    [Fact]
+    public async Task Intent_recovery_run_by_another_process_leaves_an_instance_whose_commit_is_still_running_alone()
+    {
+        // A second server process starting while this one stores: the intent it finds belongs to a live commit, not a crash.
+        var (east, west) = (new FaultyBlobStore(new InMemoryBlobStore("east")), new FaultyBlobStore(new InMemoryBlobStore("west")));
+        var store = new ReplicatedBlobStore([east, west]);
+        var ingest = new IngestService(store, _index, TimeProvider.System);
+        var inCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        east.BeforeCommit = west.BeforeCommit = async _ =>
+        {
+            inCommit.TrySetResult();
+            await release.Task;
+        };
+
+        var storing = ingest.IngestAsync(new IngestSource(ClinicA, IngestOrigin.Dimse), new MemoryStream(TestInstances.Make("1.2.61.1", "1.2.61.1.1", "1.2.61.1.1.1")), CancellationToken.None);
+        await inCommit.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        while ((await _index.Intents.ListAsync(CancellationToken.None)).Count == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        var settled = await new IngestIntentRecovery(_index, store, TimeProvider.System).RecoverAsync(CancellationToken.None);
+        release.SetResult();
+
+        Assert.Equal(IngestOutcome.Stored, (await storing.WaitAsync(TimeSpan.FromSeconds(30))).Outcome);
+        Assert.Equal(new IngestIntentRecoveryResult(0, 0, 1), settled);
+        var instance = Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.61.1", null, null, CancellationToken.None));
+        Assert.True(await store.Sites[1].ExistsAsync(instance.BlobKey));
+    }
+
+    [Fact]
+    public async Task An_intent_younger_than_the_live_commit_bound_waits_for_a_later_round_and_is_settled_after_it()
+    {
+        var lost = await IndexedWhileCommittingAsync(TestInstances.Make("1.2.62.1", "1.2.62.1.1", "1.2.62.1.1.1"), "clinic-a/young.dcm", writeBlob: false);
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow + IngestIntentRecovery.LiveCommitBound + TimeSpan.FromSeconds(5));
+
+        var now = await new IngestIntentRecovery(_index, _store, TimeProvider.System).RecoverAsync(CancellationToken.None);
+        var afterBound = await new IngestIntentRecovery(_index, _store, later).RecoverAsync(CancellationToken.None);
+
+        Assert.Equal(new IngestIntentRecoveryResult(0, 0, 1), now);
+        Assert.Equal(new IngestIntentRecoveryResult(0, 1, 0), afterBound);
+        Assert.Empty(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.62.1", null, lost, CancellationToken.None));
+        Assert.Empty(await _index.Intents.ListAsync(CancellationToken.None));
     }
 
     /// <summary>Indexes an instance as ingest does before its commit; its blob written completely, torn (half), or not at all.</summary>

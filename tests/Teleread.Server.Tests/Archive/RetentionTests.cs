@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Teleread.Data;
 using Teleread.Reading.Application;
 using Teleread.Server.Archive;
 using Teleread.Server.Tests.DicomWeb;
@@ -105,4 +107,55 @@ public sealed class RetentionTests
         var audit = await op.GetFromJsonAsync<List<JsonElement>>("/api/audit?limit=200") ?? [];
         Assert.Contains(audit, e => e.GetProperty("action").GetString() == "SET-RETENTION" && e.GetProperty("detail").GetString() == "7 year(s) 30 day(s) -> keep forever");
     }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Concurrent_retention_changes_are_audited_each_with_the_period_it_really_replaced(string provider)
+    {
+        await using var web = await DicomWebServer.StartAsync(provider);
+        using var op = web.Client(web.OperatorToken);
+        var url = $"/api/admin/clinics/{web.ClinicAId}/retention";
+        var db = web.Server.Service<IDatabase>();
+        if (db.Dialect == SqlDialectKind.Postgres)
+        {
+            // Another operator's change to 9 years is written and not yet committed when this one (to 3 years) reads and writes.
+            await using var other = await db.OpenAsync(CancellationToken.None);
+            await using var tx = await other.BeginTransactionAsync();
+            await other.ExecuteAsync("UPDATE clinics SET retention_years = 9, retention_days = 0 WHERE id = @Id", new { Id = web.ClinicAId }, tx);
+            var changing = op.PutAsJsonAsync(url, new { years = 3 });
+            await using (var watcher = await db.OpenAsync(CancellationToken.None))
+            {
+                var deadline = DateTime.UtcNow.AddSeconds(20);
+                while (await watcher.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") == 0)
+                {
+                    Assert.True(DateTime.UtcNow < deadline, "the change never waited on the other one");
+                    await Task.Delay(10);
+                }
+            }
+
+            await tx.CommitAsync();
+            Assert.Equal(HttpStatusCode.OK, (await changing).StatusCode);
+            Assert.Contains("9 year(s) 0 day(s) -> 3 year(s) 0 day(s)", await RetentionChangesAsync(op));
+        }
+
+        // Many at once: the changes form one chain, each replacing what the one before set.
+        var before = await op.GetFromJsonAsync<JsonElement>(url);
+        var start = $"{before.GetProperty("years").GetInt32()} year(s) 0 day(s)";
+        var already = (await RetentionChangesAsync(op)).Count;
+        await Task.WhenAll(Enumerable.Range(11, 6).Select(y => op.PutAsJsonAsync(url, new { years = y })));
+        var chain = (await RetentionChangesAsync(op)).SkipLast(already).Select(d => d.Split(" -> ")).ToDictionary(p => p[0], p => p[1]);
+        var (at, steps) = (start, 0);
+        while (chain.TryGetValue(at, out var next))
+        {
+            (at, steps) = (next, steps + 1);
+        }
+
+        Assert.Equal(6, steps);
+    }
+
+    /// <summary>The details of the SET-RETENTION events, newest first.</summary>
+    private static async Task<List<string>> RetentionChangesAsync(HttpClient op) =>
+        [.. (await op.GetFromJsonAsync<List<JsonElement>>("/api/audit?limit=200") ?? [])
+            .Where(e => e.GetProperty("action").GetString() == "SET-RETENTION").Select(e => e.GetProperty("detail").GetString()!)];
 }

@@ -183,23 +183,29 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
 
     /// <summary>
     /// Removes a study's index rows, and its blobs' queued copies, and returns its instances so their blobs can be deleted. With
-    /// <paramref name="lastReceivedBefore"/> (retention), a study that received an instance since then is kept: the
-    /// check locks the study row, so an instance arriving concurrently waits and then starts a new study.
+    /// <paramref name="lastReceivedBefore"/> (retention), a study that received an instance since then is kept.
+    /// The study row is locked first, always: every ingest into the study updates that row, so under READ COMMITTED
+    /// (PostgreSQL) an instance arriving concurrently either committed before (and is removed with the study) or waits and
+    /// then starts the study anew — without the lock it could be inserted unseen, count itself in the study, and be left
+    /// without its series and study by the deletes that follow.
     /// </summary>
     public Task<IReadOnlyList<StoredInstance>> RemoveStudyAsync(ArchiveAccess access, string studyUid, CancellationToken ct, DateTimeOffset? lastReceivedBefore = null) =>
         db.WriteAsync<IReadOnlyList<StoredInstance>>(async (c, t) =>
         {
             var p = new DynamicParameters(new { StudyUid = studyUid });
             var where = "study_uid = @StudyUid" + AccessSql.Where(access, p, "clinic_id", "study_uid");
+            var stillOld = "";
             if (lastReceivedBefore is { } before)
             {
                 p.Add("Before", UnixTime.ToDb(before));
-                var stillOld = await c.ExecuteAsync(new CommandDefinition(
-                    "UPDATE archive_studies SET updated_at = updated_at WHERE updated_at < @Before AND " + where, p, t, cancellationToken: ct)).ConfigureAwait(false);
-                if (stillOld == 0)
-                {
-                    return [];
-                }
+                stillOld = "updated_at < @Before AND ";
+            }
+
+            var locked = await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE archive_studies SET updated_at = updated_at WHERE " + stillOld + where, p, t, cancellationToken: ct)).ConfigureAwait(false);
+            if (locked == 0 && lastReceivedBefore is not null)
+            {
+                return [];
             }
 
             var rows = (await c.QueryAsync<InstanceRow>(new CommandDefinition(

@@ -61,12 +61,16 @@ public sealed class IngestIntentLog(IDatabase db)
         }
     }
 
-    /// <summary>Every intent row (after a crash: the instances whose blob may not be durable), with the size and hash its instance recorded (none when the instance is gone).</summary>
+    /// <summary>
+    /// Every intent row (after a crash: the instances whose blob may not be durable; with several server processes, also
+    /// the commits another process is running now), with when it was written and the size and hash its instance recorded
+    /// (none when the instance is gone).
+    /// </summary>
     public Task<IReadOnlyList<IngestIntent>> ListAsync(CancellationToken ct) =>
-        db.ReadAsync<IReadOnlyList<IngestIntent>>(async c => (await c.QueryAsync<(string Key, string Clinic, string Sop, long? Length, string? Sha)>(new CommandDefinition(
-            "SELECT x.blob_key, x.clinic_id, x.sop_instance_uid, i.blob_length, i.blob_sha256 FROM archive_ingest_intents x LEFT JOIN archive_instances i " +
+        db.ReadAsync<IReadOnlyList<IngestIntent>>(async c => (await c.QueryAsync<(string Key, string Clinic, string Sop, long At, long? Length, string? Sha)>(new CommandDefinition(
+            "SELECT x.blob_key, x.clinic_id, x.sop_instance_uid, x.created_at, i.blob_length, i.blob_sha256 FROM archive_ingest_intents x LEFT JOIN archive_instances i " +
             "ON i.clinic_id = x.clinic_id AND i.sop_instance_uid = x.sop_instance_uid AND i.blob_key = x.blob_key ORDER BY x.created_at",
-            cancellationToken: ct)).ConfigureAwait(false)).Select(r => new IngestIntent(r.Key, r.Clinic, r.Sop,
+            cancellationToken: ct)).ConfigureAwait(false)).Select(r => new IngestIntent(r.Key, r.Clinic, r.Sop, UnixTime.FromDb(r.At),
                 r.Length is { } length && r.Sha is { } sha ? new Storage.BlobExpectation(r.Key, length, sha) : null)).ToList(), ct);
 
     /// <summary>Deletes one intent row (its blob was found durable).</summary>
@@ -104,5 +108,5 @@ public sealed class IngestIntentLog(IDatabase db)
     }
 }
 
-/// <summary>An instance recorded in the index before its blob was known durable; <paramref name="Expected"/> is null when the instance is no longer indexed.</summary>
-public sealed record IngestIntent(string BlobKey, string ClinicId, string SopInstanceUid, Storage.BlobExpectation? Expected);
+/// <summary>An instance recorded in the index (at <paramref name="CreatedAt"/>) before its blob was known durable; <paramref name="Expected"/> is null when the instance is no longer indexed.</summary>
+public sealed record IngestIntent(string BlobKey, string ClinicId, string SopInstanceUid, DateTimeOffset CreatedAt, Storage.BlobExpectation? Expected);

@@ -7,15 +7,36 @@ namespace Teleread.Archive.Ingest;
 /// Settles the intents a crash left (<see cref="IngestIntentLog"/>): instances indexed while their blob's commit ran, whose
 /// acknowledgement may never have been sent. A blob with the recorded size and SHA-256 on some site keeps its instance
 /// (the scrubber or the replicator restores the other sites); one found on no site withdraws the instance, which was never
-/// acknowledged. With a site unreachable the intent waits for the next start. Run before the archive accepts traffic.
+/// acknowledged. With a site unreachable the intent waits for the next round.
+/// <para>
+/// Several server processes share one PostgreSQL database, so an intent may be another process's commit still running:
+/// its blob is on no site yet, and withdrawing it would remove an instance that process is about to acknowledge. Only
+/// intents older than <see cref="LiveCommitBound"/> are settled, unless the caller knows no other process writes (one
+/// process per SQLite file, before it accepts traffic: <c>minimumAge</c> zero); younger ones count as undecided and are
+/// settled by a later round.
+/// </para>
 /// </summary>
-public sealed class IngestIntentRecovery(ArchiveIndex index, IBlobStore store)
+public sealed class IngestIntentRecovery(ArchiveIndex index, IBlobStore store, TimeProvider clock)
 {
-    public async Task<IngestIntentRecoveryResult> RecoverAsync(CancellationToken ct)
+    /// <summary>Longer than any blob commit runs (the bytes are already written; the commit is an fsync and rename, or an S3 multipart completion).</summary>
+    public static readonly TimeSpan LiveCommitBound = TimeSpan.FromMinutes(2);
+
+    /// <summary>Settles the intents older than <see cref="LiveCommitBound"/>.</summary>
+    public Task<IngestIntentRecoveryResult> RecoverAsync(CancellationToken ct) => RecoverAsync(LiveCommitBound, ct);
+
+    /// <summary>Settles the intents older than <paramref name="minimumAge"/> (zero: every intent, when no other process can be committing).</summary>
+    public async Task<IngestIntentRecoveryResult> RecoverAsync(TimeSpan minimumAge, CancellationToken ct)
     {
         var (kept, withdrawn, undecided) = (0, 0, 0);
+        var writtenBefore = clock.GetUtcNow() - minimumAge;
         foreach (var intent in await index.Intents.ListAsync(ct).ConfigureAwait(false))
         {
+            if (minimumAge > TimeSpan.Zero && intent.CreatedAt > writtenBefore)
+            {
+                undecided++;
+                continue;
+            }
+
             if (intent.Expected is not { } expected)
             {
                 // The instance was withdrawn or deleted since; its blob, if any, is referenced by nothing.

@@ -87,8 +87,8 @@ public static class ArchiveAdminApi
             retention = new ClinicRetention(years, days);
         }
 
-        var (found, before) = await store.GetAsync(clinicId, ct).ConfigureAwait(false);
-        if (!found || !await store.SetAsync(clinicId, retention, ct).ConfigureAwait(false))
+        var (found, before) = await store.SetAsync(clinicId, retention, ct).ConfigureAwait(false);
+        if (!found)
         {
             return TypedResults.NotFound();
         }

@@ -57,6 +57,7 @@ public static class ArchiveServices
         services.AddSingleton<ArchiveIndex>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<IngestIntentRecovery>();
+        services.AddHostedService<IngestIntentRecoveryService>();
         services.AddSingleton<StudyQueryService>();
         services.AddSingleton<RetrieveService>();
         services.AddSingleton(new ReadAheadBudget());

@@ -1,0 +1,113 @@
+using System.Data.Common;
+using Dapper;
+using Teleread.Archive.Ingest;
+using Teleread.Archive.Storage;
+using Teleread.Data;
+using Teleread.Testing;
+
+namespace Teleread.Archive.Tests.Index;
+
+/// <summary>
+/// Read-then-decide races: on PostgreSQL (READ COMMITTED) the interleaving is forced with a row lock the test holds and
+/// releases once the other transactions wait on it; on SQLite (writers take turns) the same work runs concurrently.
+/// </summary>
+public abstract partial class ArchiveContract
+{
+    [Fact]
+    public async Task Deleting_a_study_while_an_instance_arrives_in_it_never_leaves_an_instance_outside_a_study()
+    {
+        Assert.Equal(IngestOutcome.Stored, (await Ingest(TestInstances.Make("1.2.60.1", "1.2.60.1.1", "1.2.60.1.1.1"))).Outcome);
+        var deletion = new StudyDeletionService(_store, _index);
+        Task<IngestResult> arriving;
+        Task<StudyDeletionResult> deleting;
+        await using (var holder = await HoldRowAsync("SELECT 1 FROM archive_series WHERE clinic_id = 'clinic-a' AND series_uid = '1.2.60.1.1'"))
+        {
+            // The new instance is inserted and waits to count itself in the series; the deletion, started after it, then
+            // removes the study's instances (not the uncommitted new one) and waits on the series too.
+            arriving = Ingest(TestInstances.Make("1.2.60.1", "1.2.60.1.1", "1.2.60.1.1.2"));
+            await holder.WaitForWaitersAsync(1);
+            deleting = deletion.DeleteStudyAsync(ArchiveAccess.Clinic(ClinicA), "1.2.60.1", CancellationToken.None);
+            await holder.WaitForWaitersAsync(2);
+        }
+
+        var arrived = await arriving.WaitAsync(TimeSpan.FromSeconds(30));
+        var deleted = await deleting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(IngestOutcome.Stored, arrived.Outcome);
+        Assert.True(deleted.Found);
+        await AssertIndexConsistentAsync();
+        var left = await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.60.1", null, null, CancellationToken.None);
+        // Either the deletion took both instances (and both blobs), or the new instance started the study anew.
+        Assert.Equal(2 - left.Count, deleted.InstancesRemoved);
+        foreach (var instance in left)
+        {
+            Assert.True(await _store.Sites[0].ExistsAsync(instance.BlobKey));
+        }
+
+        Assert.Equal(left.Count, await _store.Sites[0].ListAsync("").CountAsync());
+    }
+
+    /// <summary>Every instance has its series and study, and the counts agree with the rows.</summary>
+    private async Task AssertIndexConsistentAsync()
+    {
+        await using var c = await Db.OpenAsync(CancellationToken.None);
+        Assert.Equal(0L, await c.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM archive_instances i WHERE NOT EXISTS (SELECT 1 FROM archive_studies s WHERE s.clinic_id = i.clinic_id AND s.study_uid = i.study_uid) " +
+            "OR NOT EXISTS (SELECT 1 FROM archive_series r WHERE r.clinic_id = i.clinic_id AND r.series_uid = i.series_uid)"));
+        Assert.Equal(0L, await c.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM archive_studies s WHERE s.instance_count <> (SELECT COUNT(*) FROM archive_instances i WHERE i.clinic_id = s.clinic_id AND i.study_uid = s.study_uid)"));
+        Assert.Equal(0L, await c.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM archive_replication_queue q WHERE NOT EXISTS (SELECT 1 FROM archive_instances i WHERE i.blob_key = q.blob_key)"));
+    }
+
+    private async Task<RowHolder> HoldRowAsync(string select) =>
+        Db.Dialect == SqlDialectKind.Postgres ? await RowHolder.HoldAsync(Db, select + " FOR UPDATE") : new RowHolder(null, null, null);
+
+    /// <summary>
+    /// PostgreSQL: a transaction holding a row lock until disposed; <see cref="WaitForWaitersAsync"/> returns once that
+    /// many other sessions wait on a lock. SQLite (no row locks; writers take turns): holds nothing and waits briefly.
+    /// </summary>
+    private sealed class RowHolder(IDatabase? db, DbConnection? connection, DbTransaction? transaction) : IAsyncDisposable
+    {
+        public static async Task<RowHolder> HoldAsync(IDatabase db, string sql)
+        {
+            var c = await db.OpenAsync(CancellationToken.None);
+            var t = await c.BeginTransactionAsync();
+            Assert.NotNull(await c.ExecuteScalarAsync<int?>(sql, transaction: t));
+            return new RowHolder(db, c, t);
+        }
+
+        public async Task WaitForWaitersAsync(int count)
+        {
+            if (db is null)
+            {
+                await Task.Delay(20);
+                return;
+            }
+
+            // Its own connection: pg_stat_activity is read once per transaction.
+            await using var watcher = await db.OpenAsync(CancellationToken.None);
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (await watcher.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") < count)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"expected {count} session(s) waiting on a lock");
+                await Task.Delay(10);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync();
+                await transaction.DisposeAsync();
+            }
+
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+}

@@ -100,15 +100,32 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             return Compare(found, blob);
         }
 
-        var studyPatient = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT patient_id FROM archive_studies WHERE clinic_id = @ClinicId AND study_uid = @StudyUid",
-            new { r.ClinicId, r.StudyUid }, t, cancellationToken: ct)).ConfigureAwait(false);
-        if (studyPatient is not null && studyPatient != r.PatientId)
+        // The study row first, and only while it belongs to this patient: the upsert counts the instance in a study of the same
+        // Patient ID (or starts the study), and touches nothing when the study is another patient's. Deciding in the one
+        // statement matters on PostgreSQL (READ COMMITTED): two first instances of a new study with different Patient IDs
+        // both saw no study when this was a SELECT before the inserts, and both were indexed under the first patient's study.
+        // Now the second waits on the first's new row and then finds it another patient's. It is also the order a deletion
+        // locks in (study row first), so an ingest waits for a deletion of its study before it holds anything else.
+        var now = UnixTime.ToDb(clock.GetUtcNow());
+        var (alpha, ideo, phon) = PersonNameSearch.Groups(r.PatientName);
+        var counted = await c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO archive_studies (clinic_id, study_uid, patient_id, patient_name, pn_alphabetic, pn_ideographic, pn_phonetic, patient_birth_date, " +
+            "patient_sex, study_date, study_time, accession_number, study_id, study_description, referring_physician, modalities, character_set, " +
+            "series_count, instance_count, created_at, updated_at) VALUES (@ClinicId, @StudyUid, @PatientId, @PatientName, @Alpha, @Ideo, @Phon, " +
+            "@PatientBirthDate, @PatientSex, @StudyDate, @StudyTime, @AccessionNumber, @StudyId, @StudyDescription, @ReferringPhysician, @Modalities, " +
+            "@CharacterSet, 1, 1, @Now, @Now) ON CONFLICT (clinic_id, study_uid) DO UPDATE SET instance_count = archive_studies.instance_count + 1, updated_at = @Now " +
+            "WHERE archive_studies.patient_id = excluded.patient_id",
+            new
+            {
+                r.ClinicId, r.StudyUid, r.PatientId, r.PatientName, Alpha = alpha, Ideo = ideo, Phon = phon, r.PatientBirthDate, r.PatientSex,
+                r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription, r.ReferringPhysician, Modalities = "|" + r.Modality + "|",
+                r.CharacterSet, Now = now,
+            }, t, cancellationToken: ct)).ConfigureAwait(false);
+        if (counted == 0)
         {
             return AddResult.StudyBelongsToAnotherPatient;
         }
 
-        var now = UnixTime.ToDb(clock.GetUtcNow());
         var inserted = await c.ExecuteAsync(new CommandDefinition(
             "INSERT INTO archive_instances (clinic_id, study_uid, series_uid, sop_instance_uid, sop_class_uid, instance_number, rows_count, columns_count, " +
             "bits_allocated, number_of_frames, transfer_syntax_uid, blob_key, blob_length, blob_sha256, blob_xxh3, origin, created_at) VALUES " +
@@ -121,7 +138,9 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             }, t, cancellationToken: ct)).ConfigureAwait(false);
         if (inserted == 0)
         {
-            // A concurrent identical send won the insert between our check and ours (or withdrew it since: try again).
+            // A concurrent send of the same SOP Instance UID won the insert between our check and ours (or withdrew it since: try
+            // again). The study counted this instance above: take it back (and the study, when this instance alone started it).
+            await UncountAsync(c, t, r.ClinicId, r.StudyUid, ct).ConfigureAwait(false);
             return await StoredCopyAsync(c, t, r, ct).ConfigureAwait(false) is { } winner ? Compare(winner, blob) : AddResult.SameInstanceStillCommitting;
         }
 
@@ -132,19 +151,6 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             "@PerformedStartDate, @PerformedStartTime, @RequestedProcedureId, @ScheduledStepId) " +
             "ON CONFLICT (clinic_id, series_uid) DO UPDATE SET instance_count = archive_series.instance_count + 1",
             r, t, cancellationToken: ct)).ConfigureAwait(false);
-        var (alpha, ideo, phon) = PersonNameSearch.Groups(r.PatientName);
-        await c.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO archive_studies (clinic_id, study_uid, patient_id, patient_name, pn_alphabetic, pn_ideographic, pn_phonetic, patient_birth_date, " +
-            "patient_sex, study_date, study_time, accession_number, study_id, study_description, referring_physician, modalities, character_set, " +
-            "series_count, instance_count, created_at, updated_at) VALUES (@ClinicId, @StudyUid, @PatientId, @PatientName, @Alpha, @Ideo, @Phon, " +
-            "@PatientBirthDate, @PatientSex, @StudyDate, @StudyTime, @AccessionNumber, @StudyId, @StudyDescription, @ReferringPhysician, @Modalities, " +
-            "@CharacterSet, 1, 1, @Now, @Now) ON CONFLICT (clinic_id, study_uid) DO UPDATE SET instance_count = archive_studies.instance_count + 1, updated_at = @Now",
-            new
-            {
-                r.ClinicId, r.StudyUid, r.PatientId, r.PatientName, Alpha = alpha, Ideo = ideo, Phon = phon, r.PatientBirthDate, r.PatientSex,
-                r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription, r.ReferringPhysician, Modalities = "|" + r.Modality + "|",
-                r.CharacterSet, Now = now,
-            }, t, cancellationToken: ct)).ConfigureAwait(false);
         await RefreshStudySeriesAsync(c, t, r.ClinicId, r.StudyUid, ct).ConfigureAwait(false);
         await ReplicationQueue.EnqueueAsync(c, t, r.ClinicId, r.SopInstanceUid, blob, now, ct).ConfigureAwait(false);
         if (whileCommitting)
@@ -153,6 +159,16 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
         }
 
         return AddResult.Added;
+    }
+
+    /// <summary>Takes back a study count taken for an instance that was not inserted; a study left with no instance goes.</summary>
+    private static async Task UncountAsync(DbConnection c, DbTransaction t, string clinicId, string studyUid, CancellationToken ct)
+    {
+        var p = new { clinicId, studyUid };
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE archive_studies SET instance_count = instance_count - 1 WHERE clinic_id = @clinicId AND study_uid = @studyUid", p, t, cancellationToken: ct)).ConfigureAwait(false);
+        await c.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM archive_studies WHERE clinic_id = @clinicId AND study_uid = @studyUid AND instance_count <= 0", p, t, cancellationToken: ct)).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<StoredInstance>> ListInstancesAsync(ArchiveAccess access, string studyUid, string? seriesUid, string? sopInstanceUid, CancellationToken ct) =>

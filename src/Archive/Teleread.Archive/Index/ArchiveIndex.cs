@@ -258,7 +258,11 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             }, ct).ConfigureAwait(false);
             foreach (var r in page)
             {
-                yield return new BlobExpectation(r.Key, r.Length, r.Sha) { PendingSites = pending.TryGetValue(r.Key, out var sites) ? sites : [] };
+                yield return new BlobExpectation(r.Key, r.Length, r.Sha)
+                {
+                    PendingSites = pending.TryGetValue(r.Key, out var sites) ? sites : [],
+                    Instance = (r.Clinic, r.Sop),
+                };
             }
 
             if (page.Count < pageSize)
@@ -269,6 +273,16 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             (clinic, sop) = (page[^1].Clinic, page[^1].Sop);
         }
     }
+
+    /// <summary>
+    /// Whether an instance still references the object (the scrubber asks after a repair, <see cref="BlobScrubber.ScrubAsync"/>):
+    /// by the instance's key when the expectation names it, otherwise by blob key (no index: a scan, for expectations from elsewhere).
+    /// </summary>
+    public Task<bool> StillExpectsAsync(BlobExpectation expected, CancellationToken ct) =>
+        db.ReadAsync(async c => await c.ExecuteScalarAsync<long>(new CommandDefinition(expected.Instance is not null
+            ? "SELECT COUNT(*) FROM archive_instances WHERE clinic_id = @ClinicId AND sop_instance_uid = @Sop AND blob_key = @Key"
+            : "SELECT COUNT(*) FROM archive_instances WHERE blob_key = @Key",
+            new { expected.Instance?.ClinicId, Sop = expected.Instance?.SopInstanceUid, expected.Key }, cancellationToken: ct)).ConfigureAwait(false) > 0, ct);
 
     /// <summary>
     /// The instance's row and whether its blob's commit is still unconfirmed, read in one statement: under READ COMMITTED

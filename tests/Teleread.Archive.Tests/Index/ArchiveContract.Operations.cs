@@ -130,7 +130,7 @@ public abstract partial class ArchiveContract
     {
         public bool Released { get; set; }
 
-        public Task<string?> HoldReasonAsync(string clinicId, string study, CancellationToken ct) =>
+        public Task<string?> HoldReasonAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, string clinicId, string study, CancellationToken ct) =>
             Task.FromResult(!Released && study == studyUid ? "open reading request" : null);
     }
 }

@@ -203,9 +203,12 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
     /// The study row is locked first, always: every ingest into the study updates that row, so under READ COMMITTED
     /// (PostgreSQL) an instance arriving concurrently either committed before (and is removed with the study) or waits and
     /// then starts the study anew — without the lock it could be inserted unseen, count itself in the study, and be left
-    /// without its series and study by the deletes that follow.
+    /// without its series and study by the deletes that follow. With <paramref name="mayRemove"/> (retention: the current
+    /// period and the holds), the decision is made after that lock, in the same transaction, from the study's last-received
+    /// time; false keeps the study.
     /// </summary>
-    public Task<IReadOnlyList<StoredInstance>> RemoveStudyAsync(ArchiveAccess access, string studyUid, CancellationToken ct, DateTimeOffset? lastReceivedBefore = null) =>
+    public Task<IReadOnlyList<StoredInstance>> RemoveStudyAsync(ArchiveAccess access, string studyUid, CancellationToken ct, DateTimeOffset? lastReceivedBefore = null,
+        Func<DbConnection, DbTransaction, DateTimeOffset, Task<bool>>? mayRemove = null) =>
         db.WriteAsync<IReadOnlyList<StoredInstance>>(async (c, t) =>
         {
             var p = new DynamicParameters(new { StudyUid = studyUid });
@@ -222,6 +225,16 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             if (locked == 0 && lastReceivedBefore is not null)
             {
                 return [];
+            }
+
+            if (locked > 0 && mayRemove is not null)
+            {
+                var lastReceived = await c.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT MAX(updated_at) FROM archive_studies WHERE " + where, p, t, cancellationToken: ct)).ConfigureAwait(false);
+                if (!await mayRemove(c, t, UnixTime.FromDb(lastReceived)).ConfigureAwait(false))
+                {
+                    return [];
+                }
             }
 
             var rows = (await c.QueryAsync<InstanceRow>(new CommandDefinition(

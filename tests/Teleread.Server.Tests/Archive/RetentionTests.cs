@@ -22,11 +22,7 @@ public sealed class RetentionTests
     public async Task Studies_past_their_clinics_retention_are_deleted_and_audited_unless_kept_forever_or_held_by_an_open_reading_request(string provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2020, 4, 1, 9, 0, 0, TimeSpan.Zero));
-        await using var web = await DicomWebServer.StartAsync(provider, services: s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            s.AddSingleton(new ReadingOptions { WorkerInterval = TimeSpan.FromHours(1) });
-        });
+        await using var web = await StartAsync(provider, clock);
         using var a = web.Client(web.ClinicAToken);
         using var b = web.Client(web.ClinicBToken);
         using var op = web.Client(web.OperatorToken);
@@ -68,12 +64,7 @@ public sealed class RetentionTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2020, 4, 1, 9, 0, 0, TimeSpan.Zero));
         WriteGateDatabase gate = null!;
-        await using var web = await DicomWebServer.StartAsync(provider, services: s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            s.AddSingleton(new ReadingOptions { WorkerInterval = TimeSpan.FromHours(1) });
-            gate = WriteGateDatabase.Replace(s);
-        });
+        await using var web = await StartAsync(provider, clock, s => gate = WriteGateDatabase.Replace(s));
         using var a = web.Client(web.ClinicAToken);
         using var b = web.Client(web.ClinicBToken);
         using var op = web.Client(web.OperatorToken);
@@ -100,11 +91,7 @@ public sealed class RetentionTests
     public async Task A_reading_request_being_filed_while_retention_deletes_its_study_is_waited_for_and_keeps_the_study()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2020, 4, 1, 9, 0, 0, TimeSpan.Zero));
-        await using var web = await DicomWebServer.StartAsync("postgres", services: s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            s.AddSingleton(new ReadingOptions { WorkerInterval = TimeSpan.FromHours(1) });
-        });
+        await using var web = await StartAsync("postgres", clock);
         using var a = web.Client(web.ClinicAToken);
         Assert.Equal(HttpStatusCode.OK, (await a.PostAsync("/dicomweb/studies", await DicomWebServer.StowContentAsync(SampleStudies.Instance("1.2.392.5.1")))).StatusCode);
         clock.Set(new DateTimeOffset(2025, 4, 2, 9, 0, 0, TimeSpan.Zero));
@@ -242,4 +229,13 @@ public sealed class RetentionTests
     private static async Task<List<string>> RetentionChangesAsync(HttpClient op) =>
         [.. (await op.GetFromJsonAsync<List<JsonElement>>("/api/audit?limit=200") ?? [])
             .Where(e => e.GetProperty("action").GetString() == "SET-RETENTION").Select(e => e.GetProperty("detail").GetString()!)];
+
+    /// <summary>A server on the test's clock whose reading worker stays out of the way (one round an hour).</summary>
+    private static Task<DicomWebServer> StartAsync(string provider, FakeTimeProvider clock, Action<IServiceCollection>? more = null) =>
+        DicomWebServer.StartAsync(provider, services: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddSingleton(new ReadingOptions { WorkerInterval = TimeSpan.FromHours(1) });
+            more?.Invoke(s);
+        });
 }

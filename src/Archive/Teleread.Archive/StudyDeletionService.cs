@@ -10,10 +10,14 @@ namespace Teleread.Archive;
 /// </summary>
 public sealed class StudyDeletionService(IBlobStore store, ArchiveIndex index)
 {
-    /// <summary>Deletes the study if <paramref name="access"/> reaches it (and, when given, if it received nothing since <paramref name="lastReceivedBefore"/>).</summary>
-    public async Task<StudyDeletionResult> DeleteStudyAsync(ArchiveAccess access, string studyUid, CancellationToken ct, DateTimeOffset? lastReceivedBefore = null)
+    /// <summary>
+    /// Deletes the study if <paramref name="access"/> reaches it (and, when given, if it received nothing since <paramref name="lastReceivedBefore"/>
+    /// and <paramref name="mayRemove"/> agrees inside the deleting transaction: <see cref="ArchiveIndex.RemoveStudyAsync"/>).
+    /// </summary>
+    public async Task<StudyDeletionResult> DeleteStudyAsync(ArchiveAccess access, string studyUid, CancellationToken ct, DateTimeOffset? lastReceivedBefore = null,
+        Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, DateTimeOffset, Task<bool>>? mayRemove = null)
     {
-        var removed = await index.RemoveStudyAsync(access, studyUid, ct, lastReceivedBefore).ConfigureAwait(false);
+        var removed = await index.RemoveStudyAsync(access, studyUid, ct, lastReceivedBefore, mayRemove).ConfigureAwait(false);
         var left = new List<string>();
         foreach (var instance in removed)
         {

@@ -17,4 +17,10 @@ public static class SqlDialectKindExtensions
     /// work there begins with the database's one write lock (<c>BEGIN IMMEDIATE</c>).
     /// </summary>
     public static string ForUpdate(this SqlDialectKind dialect) => dialect == SqlDialectKind.Postgres ? " FOR UPDATE" : "";
+
+    /// <summary>
+    /// As <see cref="ForUpdate"/> for rows a unit of work decides from without changing them: on PostgreSQL <c>FOR SHARE</c>
+    /// waits for a writer holding them and keeps writers out until the transaction ends (readers that share are not blocked).
+    /// </summary>
+    public static string ForShare(this SqlDialectKind dialect) => dialect == SqlDialectKind.Postgres ? " FOR SHARE" : "";
 }

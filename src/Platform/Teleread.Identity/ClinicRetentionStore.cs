@@ -45,6 +45,16 @@ public sealed class ClinicRetentionStore(IDatabase db)
         }, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The clinic's retention as a deletion inside <paramref name="t"/> applies it (null: keep forever, or no such clinic). On
+    /// PostgreSQL the row is read <c>FOR SHARE</c>: a change committed before is the one read, and a change running now
+    /// (<see cref="SetAsync"/> locks the row) is waited for, so no deletion applies a period already replaced.
+    /// </summary>
+    public async Task<ClinicRetention?> GetForDeletionAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, string clinicId, CancellationToken ct) =>
+        (await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            "SELECT id AS Id, retention_years AS Years, retention_days AS Days FROM clinics WHERE id = @clinicId" + db.Dialect.ForShare(),
+            new { clinicId }, t, cancellationToken: ct)).ConfigureAwait(false))?.ToRetention();
+
     /// <summary>Every clinic that has a retention period (clinics keeping studies forever are left out).</summary>
     public Task<IReadOnlyList<(string ClinicId, ClinicRetention Retention)>> ListLimitedAsync(CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<(string, ClinicRetention)>>(async c =>

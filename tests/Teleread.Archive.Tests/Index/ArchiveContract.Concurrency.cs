@@ -3,6 +3,7 @@ using Dapper;
 using Teleread.Archive.Ingest;
 using Teleread.Archive.Storage;
 using Teleread.Data;
+using Teleread.Dicom;
 using Teleread.Testing;
 
 namespace Teleread.Archive.Tests.Index;
@@ -47,6 +48,40 @@ public abstract partial class ArchiveContract
         Assert.Equal(left.Count, await _store.Sites[0].ListAsync("").CountAsync());
     }
 
+    [Fact]
+    public async Task Two_first_instances_of_a_new_study_for_different_patients_at_once_store_one_and_refuse_the_other_as_a_conflict()
+    {
+        Task<IngestResult> first;
+        Task<IngestResult> second;
+        // The test holds an uncommitted row of the first instance's series, so the first ingest stops in its transaction
+        // with everything it wrote before the series uncommitted (and is let through when the test rolls it back).
+        await using (var holder = await HoldUncommittedAsync(
+            "INSERT INTO archive_series (clinic_id, study_uid, series_uid, modality, series_number, series_description, body_part, instance_count) " +
+            "VALUES ('clinic-a', '1.2.61.0', '1.2.61.1.1', 'CT', '1', '', '', 1) RETURNING 1"))
+        {
+            first = _ingest.IngestAsync(new IngestSource(ClinicA, IngestOrigin.Dimse),
+                new MemoryStream(TestInstances.Make("1.2.61.1", "1.2.61.1.1", "1.2.61.1.1.1", patientId: "P1")), CancellationToken.None);
+            await holder.WaitForWaitersAsync(1);
+            second = _ingest.IngestAsync(new IngestSource(ClinicA, IngestOrigin.Dimse),
+                new MemoryStream(TestInstances.Make("1.2.61.1", "1.2.61.1.2", "1.2.61.1.2.1", patientId: "P2")), CancellationToken.None);
+            // Guarded, the second waits on the first's new study row; unguarded it saw no study and went through.
+            await holder.WaitForWaitersAsync(2, until: second);
+        }
+
+        IngestResult[] results = [await first.WaitAsync(TimeSpan.FromSeconds(30)), await second.WaitAsync(TimeSpan.FromSeconds(30))];
+
+        var stored = Assert.Single(results, r => r.Outcome == IngestOutcome.Stored);
+        var refused = Assert.Single(results, r => r.Outcome == IngestOutcome.Conflict);
+        Assert.Equal(IngestStatus.Conflict, refused.DicomStatus); // what a C-STORE answers, as when the study was stored before
+        Assert.Contains("another Patient ID", refused.FailureReason, StringComparison.Ordinal);
+        var study = Assert.Single(await Studies(ArchiveAccess.All, (DicomTags.StudyInstanceUID, "1.2.61.1")));
+        Assert.Equal(stored == results[0] ? "P1" : "P2", study.GetString(DicomTags.PatientID));
+        Assert.Equal("1", study.GetString(DicomTags.NumberOfStudyRelatedInstances));
+        Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.All, "1.2.61.1", null, null, CancellationToken.None));
+        Assert.Equal(1, await BlobCount());
+        await AssertIndexConsistentAsync();
+    }
+
     /// <summary>Every instance has its series and study, and the counts agree with the rows.</summary>
     private async Task AssertIndexConsistentAsync()
     {
@@ -63,21 +98,26 @@ public abstract partial class ArchiveContract
     private async Task<RowHolder> HoldRowAsync(string select) =>
         Db.Dialect == SqlDialectKind.Postgres ? await RowHolder.HoldAsync(Db, select + " FOR UPDATE") : new RowHolder(null, null, null);
 
+    /// <summary>PostgreSQL: an uncommitted insert (<paramref name="insert"/> returns a row) that others inserting the same key wait on, rolled back when disposed.</summary>
+    private async Task<RowHolder> HoldUncommittedAsync(string insert) =>
+        Db.Dialect == SqlDialectKind.Postgres ? await RowHolder.HoldAsync(Db, insert, rollBack: true) : new RowHolder(null, null, null);
+
     /// <summary>
     /// PostgreSQL: a transaction holding a row lock until disposed; <see cref="WaitForWaitersAsync"/> returns once that
     /// many other sessions wait on a lock. SQLite (no row locks; writers take turns): holds nothing and waits briefly.
     /// </summary>
-    private sealed class RowHolder(IDatabase? db, DbConnection? connection, DbTransaction? transaction) : IAsyncDisposable
+    private sealed class RowHolder(IDatabase? db, DbConnection? connection, DbTransaction? transaction, bool rollBack = false) : IAsyncDisposable
     {
-        public static async Task<RowHolder> HoldAsync(IDatabase db, string sql)
+        public static async Task<RowHolder> HoldAsync(IDatabase db, string sql, bool rollBack = false)
         {
             var c = await db.OpenAsync(CancellationToken.None);
             var t = await c.BeginTransactionAsync();
             Assert.NotNull(await c.ExecuteScalarAsync<int?>(sql, transaction: t));
-            return new RowHolder(db, c, t);
+            return new RowHolder(db, c, t, rollBack);
         }
 
-        public async Task WaitForWaitersAsync(int count)
+        /// <summary>As <see cref="WaitForWaitersAsync(int)"/>, or until <paramref name="until"/> has ended (the code under test did not wait).</summary>
+        public async Task WaitForWaitersAsync(int count, Task until)
         {
             if (db is null)
             {
@@ -88,7 +128,7 @@ public abstract partial class ArchiveContract
             // Its own connection: pg_stat_activity is read once per transaction.
             await using var watcher = await db.OpenAsync(CancellationToken.None);
             var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (await watcher.ExecuteScalarAsync<long>(
+            while (!until.IsCompleted && await watcher.ExecuteScalarAsync<long>(
                 "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") < count)
             {
                 Assert.True(DateTime.UtcNow < deadline, $"expected {count} session(s) waiting on a lock");
@@ -96,11 +136,13 @@ public abstract partial class ArchiveContract
             }
         }
 
+        public Task WaitForWaitersAsync(int count) => WaitForWaitersAsync(count, new TaskCompletionSource().Task);
+
         public async ValueTask DisposeAsync()
         {
             if (transaction is not null)
             {
-                await transaction.CommitAsync();
+                await (rollBack ? transaction.RollbackAsync() : transaction.CommitAsync());
                 await transaction.DisposeAsync();
             }
 

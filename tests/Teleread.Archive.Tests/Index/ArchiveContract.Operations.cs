@@ -2,6 +2,7 @@ using Teleread.Archive.Index;
 using Teleread.Archive.Ingest;
 using Teleread.Archive.Retention;
 using Teleread.Archive.Storage;
+using Teleread.Archive.Tests.Storage;
 using Teleread.Dicom;
 using Teleread.Testing;
 
@@ -99,13 +100,37 @@ public abstract partial class ArchiveContract
         Assert.Single(await Studies(ArchiveAccess.Clinic(ClinicA), (DicomTags.StudyInstanceUID, "1.2.23.1")));
     }
 
+    [Fact]
+    public async Task A_scrubber_repair_racing_the_deletion_of_its_study_leaves_no_copy_behind()
+    {
+        var stored = await Ingest(TestInstances.Make("1.2.24.1", "1.2.24.1.1", "1.2.24.1.1.1"));
+        var key = Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.24.1", null, null, CancellationToken.None)).BlobKey;
+        await _store.Sites[1].DeleteAsync(key); // west lost its copy: the scrubber repairs it from east
+        var deletion = new StudyDeletionService(_store, _index);
+        var west = new FaultyBlobStore(_store.Sites[1])
+        {
+            // The study is deleted (every site's copy with it) after the scrubber read east's copy, before west's repair commits.
+            BeforeCommit = async _ => Assert.True((await deletion.DeleteStudyAsync(ArchiveAccess.Clinic(ClinicA), stored.StudyInstanceUid!, CancellationToken.None)).Found),
+        };
+
+        var report = await new BlobScrubber([_store.Sites[0], west]).ScrubAsync(_index.ExpectedBlobsAsync(CancellationToken.None), stillExpected: _index.StillExpectsAsync);
+
+        foreach (var site in _store.Sites)
+        {
+            Assert.False(await site.ExistsAsync(key), $"{site.Name} still holds the deleted instance's blob");
+        }
+
+        Assert.Equal(1L, report.Missing);
+        Assert.Equal(0L, report.Repaired);
+    }
+
     private const Teleread.Archive.Query.QueryLevel QueryLevelImage = Teleread.Archive.Query.QueryLevel.Image;
 
     private sealed class Hold(string studyUid) : IStudyRetentionHold
     {
         public bool Released { get; set; }
 
-        public Task<string?> HoldReasonAsync(string clinicId, string study, CancellationToken ct) =>
+        public Task<string?> HoldReasonAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, string clinicId, string study, CancellationToken ct) =>
             Task.FromResult(!Released && study == studyUid ? "open reading request" : null);
     }
 }

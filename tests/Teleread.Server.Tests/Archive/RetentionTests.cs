@@ -4,7 +4,9 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Teleread.Data;
+using Teleread.Archive.Retention;
 using Teleread.Reading.Application;
+using Teleread.Reading.Domain;
 using Teleread.Server.Archive;
 using Teleread.Server.Tests.DicomWeb;
 using Teleread.Testing;
@@ -20,11 +22,7 @@ public sealed class RetentionTests
     public async Task Studies_past_their_clinics_retention_are_deleted_and_audited_unless_kept_forever_or_held_by_an_open_reading_request(string provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2020, 4, 1, 9, 0, 0, TimeSpan.Zero));
-        await using var web = await DicomWebServer.StartAsync(provider, services: s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            s.AddSingleton(new ReadingOptions { WorkerInterval = TimeSpan.FromHours(1) });
-        });
+        await using var web = await StartAsync(provider, clock);
         using var a = web.Client(web.ClinicAToken);
         using var b = web.Client(web.ClinicBToken);
         using var op = web.Client(web.OperatorToken);
@@ -57,6 +55,79 @@ public sealed class RetentionTests
         Assert.Equal((1, 0), (released.Deleted, released.Held));
         Assert.Empty(await DicomWebServer.StudyUidsAsync(a));
         Assert.Equal(["1.2.392.2.3"], await DicomWebServer.StudyUidsAsync(b));
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_reading_request_filed_and_a_period_lengthened_after_a_sweep_started_are_respected_by_its_deletions(string provider)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2020, 4, 1, 9, 0, 0, TimeSpan.Zero));
+        WriteGateDatabase gate = null!;
+        await using var web = await StartAsync(provider, clock, s => gate = WriteGateDatabase.Replace(s));
+        using var a = web.Client(web.ClinicAToken);
+        using var b = web.Client(web.ClinicBToken);
+        using var op = web.Client(web.OperatorToken);
+        Assert.Equal(HttpStatusCode.OK, (await a.PostAsync("/dicomweb/studies", await DicomWebServer.StowContentAsync(SampleStudies.Instance("1.2.392.4.1")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await b.PostAsync("/dicomweb/studies", await DicomWebServer.StowContentAsync(SampleStudies.Instance("1.2.392.4.2")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await op.PutAsJsonAsync($"/api/reading/clinics/{web.ClinicAId}", ReadingApiTests.Contract(web.ClinicAId))).StatusCode);
+        clock.Set(new DateTimeOffset(2025, 4, 2, 9, 0, 0, TimeSpan.Zero)); // both clinics' 5 years have passed
+
+        // The sweep has read both periods and listed clinic A's study; before its first deletion begins, clinic A files a
+        // reading request for that study and an operator makes clinic B keep its studies forever.
+        var result = await gate.RunBeforeNextWriteAsync(async () =>
+        {
+            await ReadingRequests.CreateAsync(a, "1.2.392.4.1", priority: "Routine");
+            Assert.Equal(HttpStatusCode.OK, (await op.PutAsJsonAsync($"/api/admin/clinics/{web.ClinicBId}/retention", new { keepForever = true })).StatusCode);
+        }, () => web.Server.Service<RetentionRound>().RunAsync(CancellationToken.None));
+
+        Assert.True(gate.Fired);
+        Assert.Equal(["1.2.392.4.1"], await DicomWebServer.StudyUidsAsync(a));
+        Assert.Equal(["1.2.392.4.2"], await DicomWebServer.StudyUidsAsync(b));
+        Assert.Equal((0, 1), (result.Deleted, result.Held));
+    }
+
+    [Fact]
+    public async Task A_reading_request_being_filed_while_retention_deletes_its_study_is_waited_for_and_keeps_the_study()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2020, 4, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var web = await StartAsync("postgres", clock);
+        using var a = web.Client(web.ClinicAToken);
+        Assert.Equal(HttpStatusCode.OK, (await a.PostAsync("/dicomweb/studies", await DicomWebServer.StowContentAsync(SampleStudies.Instance("1.2.392.5.1")))).StatusCode);
+        clock.Set(new DateTimeOffset(2025, 4, 2, 9, 0, 0, TimeSpan.Zero));
+        var db = web.Server.Service<IDatabase>();
+        var requests = web.Server.Service<ReadingService>().Requests;
+
+        // A request for the study is being filed (the study's reading lock held, the request inserted, not committed) when the
+        // sweep deletes the study: the deletion waits for it and then sees it.
+        Task<RetentionSweepResult> sweeping;
+        await using (var filing = await db.OpenAsync(CancellationToken.None))
+        {
+            await using var tx = await filing.BeginTransactionAsync();
+            await requests.LockStudyAsync(filing, tx, web.ClinicAId, "1.2.392.5.1", CancellationToken.None);
+            var now = clock.GetUtcNow();
+            var request = ReadingRequest.Receive(Guid.NewGuid(), web.ClinicAId, "P-1", "1.2.392.5.1",
+                new ReadingRequestDetails("頭痛", ImagingModality.MR, BodyRegion.Head, ReadingPriority.Routine, "佐藤", [], []), now, now.AddDays(1), false, false);
+            Assert.True(await requests.InsertAsync(filing, tx, request, null, CancellationToken.None, holdsStudy: true));
+            sweeping = web.Server.Service<RetentionRound>().RunAsync(CancellationToken.None);
+            await using (var watcher = await db.OpenAsync(CancellationToken.None))
+            {
+                var deadline = DateTime.UtcNow.AddSeconds(20);
+                while (!sweeping.IsCompleted && await watcher.ExecuteScalarAsync<long>(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") == 0)
+                {
+                    Assert.True(DateTime.UtcNow < deadline, "the deletion never waited on the request being filed");
+                    await Task.Delay(10);
+                }
+            }
+
+            await tx.CommitAsync();
+        }
+
+        var result = await sweeping.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["1.2.392.5.1"], await DicomWebServer.StudyUidsAsync(a));
+        Assert.Equal((0, 1), (result.Deleted, result.Held));
     }
 
     [Fact]
@@ -158,4 +229,13 @@ public sealed class RetentionTests
     private static async Task<List<string>> RetentionChangesAsync(HttpClient op) =>
         [.. (await op.GetFromJsonAsync<List<JsonElement>>("/api/audit?limit=200") ?? [])
             .Where(e => e.GetProperty("action").GetString() == "SET-RETENTION").Select(e => e.GetProperty("detail").GetString()!)];
+
+    /// <summary>A server on the test's clock whose reading worker stays out of the way (one round an hour).</summary>
+    private static Task<DicomWebServer> StartAsync(string provider, FakeTimeProvider clock, Action<IServiceCollection>? more = null) =>
+        DicomWebServer.StartAsync(provider, services: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddSingleton(new ReadingOptions { WorkerInterval = TimeSpan.FromHours(1) });
+            more?.Invoke(s);
+        });
 }

@@ -100,15 +100,32 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             return Compare(found, blob);
         }
 
-        var studyPatient = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT patient_id FROM archive_studies WHERE clinic_id = @ClinicId AND study_uid = @StudyUid",
-            new { r.ClinicId, r.StudyUid }, t, cancellationToken: ct)).ConfigureAwait(false);
-        if (studyPatient is not null && studyPatient != r.PatientId)
+        // The study row first, and only while it belongs to this patient: the upsert counts the instance in a study of the same
+        // Patient ID (or starts the study), and touches nothing when the study is another patient's. Deciding in the one
+        // statement matters on PostgreSQL (READ COMMITTED): two first instances of a new study with different Patient IDs
+        // both saw no study when this was a SELECT before the inserts, and both were indexed under the first patient's study.
+        // Now the second waits on the first's new row and then finds it another patient's. It is also the order a deletion
+        // locks in (study row first), so an ingest waits for a deletion of its study before it holds anything else.
+        var now = UnixTime.ToDb(clock.GetUtcNow());
+        var (alpha, ideo, phon) = PersonNameSearch.Groups(r.PatientName);
+        var counted = await c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO archive_studies (clinic_id, study_uid, patient_id, patient_name, pn_alphabetic, pn_ideographic, pn_phonetic, patient_birth_date, " +
+            "patient_sex, study_date, study_time, accession_number, study_id, study_description, referring_physician, modalities, character_set, " +
+            "series_count, instance_count, created_at, updated_at) VALUES (@ClinicId, @StudyUid, @PatientId, @PatientName, @Alpha, @Ideo, @Phon, " +
+            "@PatientBirthDate, @PatientSex, @StudyDate, @StudyTime, @AccessionNumber, @StudyId, @StudyDescription, @ReferringPhysician, @Modalities, " +
+            "@CharacterSet, 1, 1, @Now, @Now) ON CONFLICT (clinic_id, study_uid) DO UPDATE SET instance_count = archive_studies.instance_count + 1, updated_at = @Now " +
+            "WHERE archive_studies.patient_id = excluded.patient_id",
+            new
+            {
+                r.ClinicId, r.StudyUid, r.PatientId, r.PatientName, Alpha = alpha, Ideo = ideo, Phon = phon, r.PatientBirthDate, r.PatientSex,
+                r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription, r.ReferringPhysician, Modalities = "|" + r.Modality + "|",
+                r.CharacterSet, Now = now,
+            }, t, cancellationToken: ct)).ConfigureAwait(false);
+        if (counted == 0)
         {
             return AddResult.StudyBelongsToAnotherPatient;
         }
 
-        var now = UnixTime.ToDb(clock.GetUtcNow());
         var inserted = await c.ExecuteAsync(new CommandDefinition(
             "INSERT INTO archive_instances (clinic_id, study_uid, series_uid, sop_instance_uid, sop_class_uid, instance_number, rows_count, columns_count, " +
             "bits_allocated, number_of_frames, transfer_syntax_uid, blob_key, blob_length, blob_sha256, blob_xxh3, origin, created_at) VALUES " +
@@ -121,7 +138,9 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             }, t, cancellationToken: ct)).ConfigureAwait(false);
         if (inserted == 0)
         {
-            // A concurrent identical send won the insert between our check and ours (or withdrew it since: try again).
+            // A concurrent send of the same SOP Instance UID won the insert between our check and ours (or withdrew it since: try
+            // again). The study counted this instance above: take it back (and the study, when this instance alone started it).
+            await UncountAsync(c, t, r.ClinicId, r.StudyUid, ct).ConfigureAwait(false);
             return await StoredCopyAsync(c, t, r, ct).ConfigureAwait(false) is { } winner ? Compare(winner, blob) : AddResult.SameInstanceStillCommitting;
         }
 
@@ -132,19 +151,6 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             "@PerformedStartDate, @PerformedStartTime, @RequestedProcedureId, @ScheduledStepId) " +
             "ON CONFLICT (clinic_id, series_uid) DO UPDATE SET instance_count = archive_series.instance_count + 1",
             r, t, cancellationToken: ct)).ConfigureAwait(false);
-        var (alpha, ideo, phon) = PersonNameSearch.Groups(r.PatientName);
-        await c.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO archive_studies (clinic_id, study_uid, patient_id, patient_name, pn_alphabetic, pn_ideographic, pn_phonetic, patient_birth_date, " +
-            "patient_sex, study_date, study_time, accession_number, study_id, study_description, referring_physician, modalities, character_set, " +
-            "series_count, instance_count, created_at, updated_at) VALUES (@ClinicId, @StudyUid, @PatientId, @PatientName, @Alpha, @Ideo, @Phon, " +
-            "@PatientBirthDate, @PatientSex, @StudyDate, @StudyTime, @AccessionNumber, @StudyId, @StudyDescription, @ReferringPhysician, @Modalities, " +
-            "@CharacterSet, 1, 1, @Now, @Now) ON CONFLICT (clinic_id, study_uid) DO UPDATE SET instance_count = archive_studies.instance_count + 1, updated_at = @Now",
-            new
-            {
-                r.ClinicId, r.StudyUid, r.PatientId, r.PatientName, Alpha = alpha, Ideo = ideo, Phon = phon, r.PatientBirthDate, r.PatientSex,
-                r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription, r.ReferringPhysician, Modalities = "|" + r.Modality + "|",
-                r.CharacterSet, Now = now,
-            }, t, cancellationToken: ct)).ConfigureAwait(false);
         await RefreshStudySeriesAsync(c, t, r.ClinicId, r.StudyUid, ct).ConfigureAwait(false);
         await ReplicationQueue.EnqueueAsync(c, t, r.ClinicId, r.SopInstanceUid, blob, now, ct).ConfigureAwait(false);
         if (whileCommitting)
@@ -153,6 +159,16 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
         }
 
         return AddResult.Added;
+    }
+
+    /// <summary>Takes back a study count taken for an instance that was not inserted; a study left with no instance goes.</summary>
+    private static async Task UncountAsync(DbConnection c, DbTransaction t, string clinicId, string studyUid, CancellationToken ct)
+    {
+        var p = new { clinicId, studyUid };
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE archive_studies SET instance_count = instance_count - 1 WHERE clinic_id = @clinicId AND study_uid = @studyUid", p, t, cancellationToken: ct)).ConfigureAwait(false);
+        await c.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM archive_studies WHERE clinic_id = @clinicId AND study_uid = @studyUid AND instance_count <= 0", p, t, cancellationToken: ct)).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<StoredInstance>> ListInstancesAsync(ArchiveAccess access, string studyUid, string? seriesUid, string? sopInstanceUid, CancellationToken ct) =>
@@ -187,9 +203,12 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
     /// The study row is locked first, always: every ingest into the study updates that row, so under READ COMMITTED
     /// (PostgreSQL) an instance arriving concurrently either committed before (and is removed with the study) or waits and
     /// then starts the study anew — without the lock it could be inserted unseen, count itself in the study, and be left
-    /// without its series and study by the deletes that follow.
+    /// without its series and study by the deletes that follow. With <paramref name="mayRemove"/> (retention: the current
+    /// period and the holds), the decision is made after that lock, in the same transaction, from the study's last-received
+    /// time; false keeps the study.
     /// </summary>
-    public Task<IReadOnlyList<StoredInstance>> RemoveStudyAsync(ArchiveAccess access, string studyUid, CancellationToken ct, DateTimeOffset? lastReceivedBefore = null) =>
+    public Task<IReadOnlyList<StoredInstance>> RemoveStudyAsync(ArchiveAccess access, string studyUid, CancellationToken ct, DateTimeOffset? lastReceivedBefore = null,
+        Func<DbConnection, DbTransaction, DateTimeOffset, Task<bool>>? mayRemove = null) =>
         db.WriteAsync<IReadOnlyList<StoredInstance>>(async (c, t) =>
         {
             var p = new DynamicParameters(new { StudyUid = studyUid });
@@ -206,6 +225,16 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             if (locked == 0 && lastReceivedBefore is not null)
             {
                 return [];
+            }
+
+            if (locked > 0 && mayRemove is not null)
+            {
+                var lastReceived = await c.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT MAX(updated_at) FROM archive_studies WHERE " + where, p, t, cancellationToken: ct)).ConfigureAwait(false);
+                if (!await mayRemove(c, t, UnixTime.FromDb(lastReceived)).ConfigureAwait(false))
+                {
+                    return [];
+                }
             }
 
             var rows = (await c.QueryAsync<InstanceRow>(new CommandDefinition(
@@ -242,7 +271,11 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             }, ct).ConfigureAwait(false);
             foreach (var r in page)
             {
-                yield return new BlobExpectation(r.Key, r.Length, r.Sha) { PendingSites = pending.TryGetValue(r.Key, out var sites) ? sites : [] };
+                yield return new BlobExpectation(r.Key, r.Length, r.Sha)
+                {
+                    PendingSites = pending.TryGetValue(r.Key, out var sites) ? sites : [],
+                    Instance = (r.Clinic, r.Sop),
+                };
             }
 
             if (page.Count < pageSize)
@@ -253,6 +286,16 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             (clinic, sop) = (page[^1].Clinic, page[^1].Sop);
         }
     }
+
+    /// <summary>
+    /// Whether an instance still references the object (the scrubber asks after a repair, <see cref="BlobScrubber.ScrubAsync"/>):
+    /// by the instance's key when the expectation names it, otherwise by blob key (no index: a scan, for expectations from elsewhere).
+    /// </summary>
+    public Task<bool> StillExpectsAsync(BlobExpectation expected, CancellationToken ct) =>
+        db.ReadAsync(async c => await c.ExecuteScalarAsync<long>(new CommandDefinition(expected.Instance is not null
+            ? "SELECT COUNT(*) FROM archive_instances WHERE clinic_id = @ClinicId AND sop_instance_uid = @Sop AND blob_key = @Key"
+            : "SELECT COUNT(*) FROM archive_instances WHERE blob_key = @Key",
+            new { expected.Instance?.ClinicId, Sop = expected.Instance?.SopInstanceUid, expected.Key }, cancellationToken: ct)).ConfigureAwait(false) > 0, ct);
 
     /// <summary>
     /// The instance's row and whether its blob's commit is still unconfirmed, read in one statement: under READ COMMITTED

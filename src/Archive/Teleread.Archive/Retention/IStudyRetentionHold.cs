@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace Teleread.Archive.Retention;
 
 /// <summary>
@@ -6,6 +8,11 @@ namespace Teleread.Archive.Retention;
 /// </summary>
 public interface IStudyRetentionHold
 {
-    /// <summary>The reason the study must be kept, or null when it may be deleted.</summary>
-    Task<string?> HoldReasonAsync(string clinicId, string studyUid, CancellationToken ct);
+    /// <summary>
+    /// The reason the study must be kept, or null when it may be deleted. Asked inside the deletion's transaction
+    /// (<paramref name="c"/>, <paramref name="t"/>), after the archive locked the study row: an implementation locks what it
+    /// decides from (rows <c>FOR SHARE</c>, and whatever its own writers take before creating a hold), so a hold placed
+    /// concurrently is either seen or placed after the deletion committed. It must not lock archive rows.
+    /// </summary>
+    Task<string?> HoldReasonAsync(DbConnection c, DbTransaction t, string clinicId, string studyUid, CancellationToken ct);
 }

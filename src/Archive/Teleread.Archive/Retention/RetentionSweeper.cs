@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Teleread.Data;
 
@@ -5,8 +6,11 @@ namespace Teleread.Archive.Retention;
 
 /// <summary>
 /// Deletes studies whose last instance arrived before their clinic's retention cutoff, oldest first, at most
-/// <c>batchSize</c> per sweep. A study an <see cref="IStudyRetentionHold"/> holds is skipped (and counted). Each
-/// deletion is reported to <c>deleted</c> as soon as it happens, for the caller's audit trail.
+/// <c>batchSize</c> per sweep. A study an <see cref="IStudyRetentionHold"/> holds is skipped (and counted). Candidates are
+/// listed outside any transaction; whether one goes is decided again inside its deletion's transaction, with the study row
+/// locked first (as every deletion and ingest does), then the clinic's current period (<see cref="RetentionCutoff.Current"/>)
+/// and the holds, so a period changed or a hold placed after the sweep started is respected. Each deletion is reported to
+/// <c>deleted</c> as soon as it happens, for the caller's audit trail.
 /// </summary>
 public sealed class RetentionSweeper(IDatabase db, StudyDeletionService deletion, IEnumerable<IStudyRetentionHold> holds)
 {
@@ -29,17 +33,34 @@ public sealed class RetentionSweeper(IDatabase db, StudyDeletionService deletion
                         break;
                     }
 
-                    if (await HeldAsync(cutoff.ClinicId, study, ct).ConfigureAwait(false))
+                    // Decided in the deleting transaction, after the study row is locked: the clinic's period as it stands
+                    // now (a change waits for the deletion, or was committed before and is applied) and the holds.
+                    var (applied, heldBy) = (cutoff.ReceivedBefore, (string?)null);
+                    var result = await deletion.DeleteStudyAsync(ArchiveAccess.Clinic(cutoff.ClinicId), study, ct, cutoff.ReceivedBefore,
+                        async (c, t, lastReceived) =>
+                        {
+                            (applied, heldBy) = (cutoff.ReceivedBefore, null);
+                            if (cutoff.Current is { } current)
+                            {
+                                if (await current(c, t, ct).ConfigureAwait(false) is not { } now || lastReceived >= now)
+                                {
+                                    return false;
+                                }
+
+                                applied = now;
+                            }
+
+                            heldBy = await HoldReasonAsync(c, t, cutoff.ClinicId, study, ct).ConfigureAwait(false);
+                            return heldBy is null;
+                        }).ConfigureAwait(false);
+                    if (heldBy is not null)
                     {
                         held++;
-                        continue;
                     }
-
-                    var result = await deletion.DeleteStudyAsync(ArchiveAccess.Clinic(cutoff.ClinicId), study, ct, cutoff.ReceivedBefore).ConfigureAwait(false);
-                    if (result.Found)
+                    else if (result.Found)
                     {
                         count++;
-                        await deleted(new RetentionDeletion(cutoff.ClinicId, study, UnixTime.FromDb(at), result), ct).ConfigureAwait(false);
+                        await deleted(new RetentionDeletion(cutoff.ClinicId, study, UnixTime.FromDb(at), applied, result), ct).ConfigureAwait(false);
                     }
                 }
 
@@ -53,17 +74,17 @@ public sealed class RetentionSweeper(IDatabase db, StudyDeletionService deletion
         return new RetentionSweepResult(count, held, count >= batchSize);
     }
 
-    private async Task<bool> HeldAsync(string clinicId, string studyUid, CancellationToken ct)
+    private async Task<string?> HoldReasonAsync(DbConnection c, DbTransaction t, string clinicId, string studyUid, CancellationToken ct)
     {
         foreach (var hold in holds)
         {
-            if (await hold.HoldReasonAsync(clinicId, studyUid, ct).ConfigureAwait(false) is not null)
+            if (await hold.HoldReasonAsync(c, t, clinicId, studyUid, ct).ConfigureAwait(false) is { } reason)
             {
-                return true;
+                return reason;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>The clinic's studies past the cutoff after <paramref name="after"/>, in (last received, UID) order.</summary>

@@ -15,4 +15,10 @@ public sealed record BlobExpectation(string Key, long Length, string Sha256)
     /// reports it as such and leaves it to the replicator). Empty when every site should hold the object.
     /// </summary>
     public IReadOnlyCollection<string> PendingSites { get; init; } = [];
+
+    /// <summary>
+    /// The index row that expects the object (clinic and SOP Instance UID), when the index supplied the expectation: the
+    /// scrubber asks the index again after a repair (<see cref="BlobScrubber.ScrubAsync"/>), by key.
+    /// </summary>
+    public (string ClinicId, string SopInstanceUid)? Instance { get; init; }
 }

@@ -6,7 +6,9 @@ namespace Teleread.Archive.Storage;
 /// Verifies every site's copy of the objects the index expects and rewrites a missing or corrupted copy
 /// from a good one. The caller supplies the expectations (the index owns them) and may watch progress. A missing copy on a
 /// site the expectation names as pending (queued replication) is counted as <see cref="BlobScrubReport.PendingReplication"/>
-/// and left to the replicator.
+/// and left to the replicator. A repair races a deletion of the object's study (the deletion may remove every copy between the
+/// scrubber reading a good one and writing it back), so with <c>stillExpected</c> the scrubber asks the index again after
+/// repairing and removes the copies it put back when the object is no longer expected, as the replicator does.
 /// </summary>
 public sealed class BlobScrubber
 {
@@ -24,24 +26,31 @@ public sealed class BlobScrubber
 
     /// <param name="repair">False for a dry run that only counts.</param>
     /// <param name="progress">Receives the running totals after each object.</param>
+    /// <param name="stillExpected">
+    /// Asked after an object's copies were repaired, in a statement that starts after the copies were committed: false (its
+    /// instance was deleted meanwhile) → the repaired copies are removed again and not counted as repaired. A deletion
+    /// committed after that statement removes the object on every site itself.
+    /// </param>
     public async Task<BlobScrubReport> ScrubAsync(
         IAsyncEnumerable<BlobExpectation> expected,
         bool repair = true,
         IProgress<BlobScrubReport>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        Func<BlobExpectation, CancellationToken, Task<bool>>? stillExpected = null)
     {
         ArgumentNullException.ThrowIfNull(expected);
         var tally = new Tally();
         var options = new ParallelOptions { MaxDegreeOfParallelism = _concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(expected, options, async (item, ct) =>
         {
-            await ScrubOneAsync(item, repair, tally, ct).ConfigureAwait(false);
+            await ScrubOneAsync(item, repair, stillExpected, tally, ct).ConfigureAwait(false);
             progress?.Report(tally.Snapshot());
         }).ConfigureAwait(false);
         return tally.Snapshot();
     }
 
-    private async Task ScrubOneAsync(BlobExpectation expected, bool repair, Tally tally, CancellationToken cancellationToken)
+    private async Task ScrubOneAsync(BlobExpectation expected, bool repair, Func<BlobExpectation, CancellationToken, Task<bool>>? stillExpected, Tally tally,
+        CancellationToken cancellationToken)
     {
         var states = new BlobCopyState[_sites.Count];
         var pending = new bool[_sites.Count];
@@ -83,13 +92,44 @@ public sealed class BlobScrubber
             return;
         }
 
+        var repaired = new List<IBlobStore>();
         for (var i = 0; i < _sites.Count; i++)
         {
             if ((states[i] is BlobCopyState.Missing or BlobCopyState.Corrupted) && !pending[i])
             {
-                var repaired = await CopyAsync(_sites[good], _sites[i], expected, cancellationToken).ConfigureAwait(false);
-                Interlocked.Increment(ref repaired ? ref tally.Repaired : ref tally.RepairFailed);
+                if (await CopyAsync(_sites[good], _sites[i], expected, cancellationToken).ConfigureAwait(false))
+                {
+                    repaired.Add(_sites[i]);
+                }
+                else
+                {
+                    Interlocked.Increment(ref tally.RepairFailed);
+                }
             }
+        }
+
+        if (repaired.Count > 0 && stillExpected is not null && !await stillExpected(expected, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var site in repaired)
+            {
+                await DeleteQuietlyAsync(site, expected.Key).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        Interlocked.Add(ref tally.Repaired, repaired.Count);
+    }
+
+    private static async Task DeleteQuietlyAsync(IBlobStore site, string key)
+    {
+        try
+        {
+            await site.DeleteAsync(key, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (BlobVerifier.IsSiteFailure(e, CancellationToken.None))
+        {
+            // An orphan no instance references, like the blobs a deletion with a site down leaves (StudyDeletionResult.BlobsNotDeleted).
         }
     }
 

@@ -35,10 +35,10 @@ public sealed partial class RetentionBackgroundService(RetentionRound round, Ret
         }
     }
 
-    // Server log range 1000–1999; the retention sweep uses 1910–1919.
-    [LoggerMessage(1910, LogLevel.Information, "Retention sweep deleted {Deleted} study(ies), kept {Held} with an open reading request (batch full: {BatchFull})")]
+    // Server log range 1000–1999; the retention sweep uses 1930–1939.
+    [LoggerMessage(1930, LogLevel.Information, "Retention sweep deleted {Deleted} study(ies), kept {Held} with an open reading request (batch full: {BatchFull})")]
     private static partial void Swept(ILogger logger, int deleted, int held, bool batchFull);
 
-    [LoggerMessage(1911, LogLevel.Error, "Retention sweep failed; the next one runs on schedule")]
+    [LoggerMessage(1931, LogLevel.Error, "Retention sweep failed; the next one runs on schedule")]
     private static partial void SweepFailed(ILogger logger, Exception exception);
 }

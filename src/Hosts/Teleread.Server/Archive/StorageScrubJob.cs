@@ -83,7 +83,8 @@ public sealed class StorageScrubJob(
             var scrubber = new BlobScrubber(store.Sites, options.ScrubConcurrency);
             // Reported synchronously, and only while running: Progress<T> would post a stale snapshot that can land after the final report.
             var progress = new RunningReport(this);
-            var report = await scrubber.ScrubAsync(index.ExpectedBlobsAsync(cancellationToken), repair: true, progress, cancellationToken).ConfigureAwait(false);
+            var report = await scrubber.ScrubAsync(index.ExpectedBlobsAsync(cancellationToken), repair: true, progress, cancellationToken,
+                index.StillExpectsAsync).ConfigureAwait(false);
             _status = new StorageScrubStatus(false, started, clock.GetUtcNow(), report, null);
             StorageScrubLog.Finished(logger, report.Checked, report.Healthy, report.Repaired, report.Unrecoverable, report.Unavailable);
         }

@@ -9,7 +9,9 @@ namespace Teleread.Server.Demo;
 /// Creates the demo on first start: two clinics (devices DEMO_CLINIC_A / DEMO_CLINIC_B), three
 /// radiologists with public profiles, an operator, one API token per clinic and real sample studies, which
 /// <see cref="DemoReadingSeeder"/> turns into a living reading workflow (contracts, shifts, requests).
-/// Passwords are random per data directory; they are written to DATA/demo-credentials.json.
+/// Passwords are random per data directory; they are written to DATA/demo-credentials.json. Two processes starting the demo
+/// on one data directory at once take turns (a lock file beside the credentials): the second finds the first's demo instead of
+/// failing on its unique logins and AE titles.
 /// </summary>
 public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImporter> importers, DemoReadingSeeder reading, ILogger<DemoSeeder> logger)
 {
@@ -20,6 +22,7 @@ public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImp
     public async Task<DemoCredentials> EnsureAsync(TelereadOptions options, string url, CancellationToken ct)
     {
         var path = Path.Combine(options.DataDirectory, FileName);
+        await using var turn = await SeedingTurnAsync(options.DataDirectory, ct).ConfigureAwait(false);
         if (await identity.AnyClinicAsync(ct).ConfigureAwait(false) && File.Exists(path))
         {
             var existing = JsonSerializer.Deserialize<DemoCredentials>(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), Json)!;
@@ -107,6 +110,28 @@ public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImp
         }
 
         await reading.SeedAsync([.. demo.Clinics.Select(c => c.Id)], ids, operatorId ?? "system", demo.Clinics[0].Id, imported, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// An exclusively opened lock file in the data directory (FileShare.None: an advisory <c>flock</c> on Unix, a share lock on
+    /// Windows), held while one seeder checks and creates the demo; released when disposed, or by the system if the process dies.
+    /// </summary>
+    private static async Task<FileStream> SeedingTurnAsync(string dataDirectory, CancellationToken ct)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.Combine(dataDirectory, "demo-seed.lock");
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                // Another seeder holds it.
+                await Task.Delay(TimeSpan.FromMilliseconds(50), ct).ConfigureAwait(false);
+            }
+        }
     }
 
     private static string NewPassword() =>

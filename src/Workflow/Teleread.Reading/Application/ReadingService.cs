@@ -380,11 +380,16 @@ public sealed partial class ReadingService(IDatabase db, TimeProvider clock, Rea
     internal void StudyWritten(string clinicId, string studyReference) => _arrivals.Forget(clinicId, studyReference);
 
     /// <summary>A unit of work that writes requests of one study; the study is forgotten by <see cref="RecentArrivals"/> once it ends.</summary>
+    /// <summary>A unit of work that may open a request for the study: under the study's lock (<see cref="ReadingRequestStore.LockStudyAsync"/>).</summary>
     private async Task<T> WriteStudyAsync<T>(string clinicId, string studyReference, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
     {
         try
         {
-            return await db.WriteAsync(work, ct).ConfigureAwait(false);
+            return await db.WriteAsync(async (c, t) =>
+            {
+                await Requests.LockStudyAsync(c, t, clinicId, studyReference, ct).ConfigureAwait(false);
+                return await work(c, t).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
         }
         finally
         {

@@ -50,6 +50,36 @@ public sealed class ReadingRequestStore(IDatabase db)
             "SELECT id FROM reading_requests WHERE clinic_id = @ClinicId AND study_holder = @StudyReference",
             new { ClinicId = clinicId, StudyReference = studyReference }, t, cancellationToken: ct)).ConfigureAwait(false) is { } id ? Guid.Parse(id) : null;
 
+    /// <summary>
+    /// Serialises, on PostgreSQL, the units of work that open a request for a study (<c>ReadingService</c> takes it before it
+    /// looks for the study's requests) with those deciding from the study's requests having none open (the archive's retention
+    /// hold): a transaction-scoped advisory lock on the clinic and study, released at commit. Row locks cannot do this, the
+    /// row not existing yet. SQLite needs nothing: a read-write unit of work there holds the database's one write lock.
+    /// </summary>
+    public async Task LockStudyAsync(DbConnection c, DbTransaction t, string clinicId, string studyReference, CancellationToken ct)
+    {
+        if (Database.Dialect == SqlDialectKind.Postgres)
+        {
+            await c.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtextextended(@Key, 0))",
+                new { Key = $"reading-study\n{clinicId}\n{studyReference}" }, t, cancellationToken: ct)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The study's requests (id and state), read in <paramref name="t"/> under <see cref="LockStudyAsync"/> and locked
+    /// <c>FOR SHARE</c>: a request being changed (an addendum reopening a delivered one) is waited for and read as changed,
+    /// and none can be opened or changed until the transaction ends.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid Id, ReadingState State)>> StudyRequestsForDecisionAsync(DbConnection c, DbTransaction t, string clinicId, string studyReference,
+        CancellationToken ct)
+    {
+        await LockStudyAsync(c, t, clinicId, studyReference, ct).ConfigureAwait(false);
+        var rows = await c.QueryAsync<(string Id, string State)>(new CommandDefinition(
+            "SELECT id, state FROM reading_requests WHERE clinic_id = @ClinicId AND study_reference = @StudyReference ORDER BY received_at" + Database.Dialect.ForShare(),
+            new { ClinicId = clinicId, StudyReference = studyReference }, t, cancellationToken: ct)).ConfigureAwait(false);
+        return [.. rows.Select(r => (Guid.Parse(r.Id), Enum.Parse<ReadingState>(r.State)))];
+    }
+
     /// <summary>Gives a request the clinic's idempotency key when it has none, so a retried submission finds it.</summary>
     public static async Task SetIdempotencyKeyAsync(DbConnection c, DbTransaction t, Guid id, string key, CancellationToken ct) =>
         await c.ExecuteAsync(new CommandDefinition(

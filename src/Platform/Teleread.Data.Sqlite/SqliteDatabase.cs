@@ -6,8 +6,9 @@ namespace Teleread.Data.Sqlite;
 
 /// <summary>
 /// The embedded default: one SQLite file in WAL mode. Writers of this process take turns in memory
-/// (<see cref="WaitForWriteTurnAsync"/>); another process's writers are waited for through busy_timeout and the
-/// unit-of-work retry; readers never block writers.
+/// (<see cref="WaitForWriteTurnAsync"/>), and units of work that arrive together commit together
+/// (<see cref="SqliteGroupCommit"/>: one WAL fsync for the batch); another process's writers are waited for through
+/// busy_timeout and the unit-of-work retry; readers never block writers.
 /// </summary>
 public sealed class SqliteDatabase : IDatabase
 {
@@ -23,6 +24,7 @@ public sealed class SqliteDatabase : IDatabase
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeTurn = new(1, 1);
     private readonly ConditionalWeakTable<object, object> _configuredHandles = new();
+    private readonly SqliteGroupCommit _groupCommit;
     private int _initialised;
     private long _nextOptimizeAt;
 
@@ -38,6 +40,7 @@ public sealed class SqliteDatabase : IDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _groupCommit = new SqliteGroupCommit(OpenAsync, _writeTurn);
     }
 
     public string Path { get; }
@@ -73,6 +76,9 @@ public sealed class SqliteDatabase : IDatabase
         await _writeTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new WriteTurn(_writeTurn);
     }
+
+    public Task<T> RunWriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        _groupCommit.RunAsync(work, cancellationToken);
 
     private bool OptimizeDue()
     {

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 
 namespace Teleread.Data;
@@ -30,12 +29,7 @@ public static class DatabaseExtensions
         {
             try
             {
-                using var turn = await db.WaitForWriteTurnAsync(ct).ConfigureAwait(false);
-                await using var connection = await db.OpenAsync(ct).ConfigureAwait(false);
-                await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
-                var result = await work(connection, tx).ConfigureAwait(false);
-                await tx.CommitAsync(ct).ConfigureAwait(false);
-                return result;
+                return await db.RunWriteAsync(work, ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (attempt < MaxAttempts && db.IsTransient(ex))
             {

@@ -25,4 +25,13 @@ public interface IDatabase
     /// handler (1 ms and more per collision). Null when writers need no turn (PostgreSQL). Units of work never nest writes.
     /// </summary>
     ValueTask<IDisposable?> WaitForWriteTurnAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
+    /// <summary>
+    /// Runs one read-write unit of work in a transaction and commits it (one attempt; <see cref="DatabaseExtensions.WriteAsync{T}"/>
+    /// retries). By default in a transaction of its own, after <see cref="WaitForWriteTurnAsync"/>. A database may commit
+    /// units that arrive together in one transaction, each in a savepoint of its own (SQLite: one WAL fsync for all), with
+    /// the same outcome for each as alone: its writes are committed with the others, or rolled back alone when its work throws.
+    /// </summary>
+    Task<T> RunWriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        SingleWrite.RunAsync(this, work, cancellationToken);
 }

@@ -7,34 +7,21 @@ namespace Teleread.Server.Archive;
 /// that stopped: with several server processes on one PostgreSQL database the start-up pass leaves younger intents alone
 /// (they may be another process's commit still running), and a process that crashes while others run is cleaned up here.
 /// </summary>
-public sealed partial class IngestIntentRecoveryService(IngestIntentRecovery recovery, TimeProvider clock, ILogger<IngestIntentRecoveryService> logger) : BackgroundService
+public sealed partial class IngestIntentRecoveryService(IngestIntentRecovery recovery, TimeProvider clock, ILogger<IngestIntentRecoveryService> logger)
+    : PeriodicBackgroundService(clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => IngestIntentRecovery.LiveCommitBound;
+
+    protected override async Task RunRoundAsync(CancellationToken stoppingToken)
     {
-        try
+        var settled = await recovery.RecoverAsync(stoppingToken).ConfigureAwait(false);
+        if (settled.Kept + settled.Withdrawn > 0)
         {
-            while (true)
-            {
-                await Task.Delay(IngestIntentRecovery.LiveCommitBound, clock, stoppingToken).ConfigureAwait(false);
-                try
-                {
-                    var settled = await recovery.RecoverAsync(stoppingToken).ConfigureAwait(false);
-                    if (settled.Kept + settled.Withdrawn > 0)
-                    {
-                        Settled(logger, settled.Kept, settled.Withdrawn, settled.Undecided);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Failed(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
+            Settled(logger, settled.Kept, settled.Withdrawn, settled.Undecided);
         }
     }
+
+    protected override void RoundFailed(Exception exception) => Failed(logger, exception);
 
     // Server log range 1000–1999; ingest intent recovery uses 1920–1929.
     [LoggerMessage(1920, LogLevel.Warning, "Settled instances left mid-commit by a stopped process: {Kept} kept (blob intact), {Withdrawn} withdrawn (blob on no site), {Undecided} left for a later round")]

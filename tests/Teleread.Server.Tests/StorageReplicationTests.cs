@@ -67,7 +67,8 @@ public sealed class StorageReplicationTests
         for (var i = 0; i < 200; i++)
         {
             var status = await op.GetFromJsonAsync<JsonElement>("/api/admin/storage/replication");
-            if (status.GetProperty("depth").GetInt64() == 0 && BlobFiles(west).Count == 3)
+            // The counters are added when a replicator round ends, after its copies' queue rows are gone: wait for all three.
+            if (status.GetProperty("depth").GetInt64() == 0 && BlobFiles(west).Count == 3 && status.GetProperty("replicatedSinceStart").GetInt64() >= 3)
             {
                 return status;
             }

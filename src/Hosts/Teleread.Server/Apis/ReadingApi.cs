@@ -51,6 +51,7 @@ public static class ReadingApi
         ops.MapGet("/clinics", async (ReadingService reading, CancellationToken ct) =>
             TypedResults.Ok((await reading.Directory.ListClinicsAsync(ct).ConfigureAwait(false)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList()));
         ops.MapPut("/clinics/{id}", UpsertClinicAsync);
+        ops.MapGet("/contract-template", ContractTemplate);
         ops.MapPost("/studies/images", async (ImagesArrivedBody body, ReadingService reading, CancellationToken ct) =>
             TypedResults.Ok((await reading.ImagesArrivedAsync(body.ClinicId, body.StudyReference, body.Count, ct).ConfigureAwait(false))
                 .Where(o => o.Succeeded).Select(o => RequestView.Of(o.Request!)).ToList()));
@@ -195,9 +196,11 @@ public static class ReadingApi
     /// <summary>
     /// Saves a clinic's contract. With <c>If-Match</c> (the <c>ETag</c> of <c>GET …/clinics/{id}</c>) it is saved only over that
     /// version, else 412 and nothing changes: two operators editing at once cannot silently undo each other's change.
+    /// <c>If-Match: *</c> saves only over an existing contract; <c>If-None-Match: *</c> only creates one (201), else 412:
+    /// two operators onboarding the same clinic cannot overwrite each other. Without either, whatever is stored is replaced.
     /// </summary>
-    private static async Task<Results<Ok<Clinic>, ProblemHttpResult>> UpsertClinicAsync(string id, Clinic clinic, HttpContext ctx, ReadingService reading,
-        [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken ct)
+    private static async Task<Results<Ok<Clinic>, Created<Clinic>, ProblemHttpResult>> UpsertClinicAsync(string id, Clinic clinic, HttpContext ctx,
+        ReadingService reading, [FromHeader(Name = "If-Match")] string? ifMatch, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, CancellationToken ct)
     {
         if (clinic.Id != id)
         {
@@ -215,12 +218,29 @@ public static class ReadingApi
             return Problem(400, "Invalid clinic", "The contract number is required.");
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(clinic.Contract.Sla.TimeZoneId, out _))
+        if (clinic.Contract.Sla.Problems() is { Count: > 0 } problems)
         {
-            return Problem(400, "Invalid clinic", $"Unknown time zone '{clinic.Contract.Sla.TimeZoneId}' in the SLA terms.");
+            return Problem(400, "Invalid SLA terms", string.Join(" ", problems));
         }
 
-        if (await reading.Directory.TryUpsertClinicAsync(clinic, ifMatch is null or "*" ? null : ifMatch, ct).ConfigureAwait(false) is not { } tag)
+        if (ifNoneMatch is not null)
+        {
+            if (ifNoneMatch.Trim() != "*" || ifMatch is not null)
+            {
+                return Problem(400, "Invalid precondition", "Only If-None-Match: * (create a contract that does not exist yet) is supported, and not together with If-Match.");
+            }
+
+            if (await reading.Directory.TryCreateClinicAsync(clinic, ct).ConfigureAwait(false) is not { } created)
+            {
+                return Problem(412, "Contract exists", $"Clinic '{id}' already has a reading contract (created meanwhile?); reload it and edit that one.",
+                    nameof(ReadingError.ConcurrencyConflict));
+            }
+
+            ctx.Response.Headers.ETag = created;
+            return TypedResults.Created($"/api/reading/clinics/{Uri.EscapeDataString(id)}", clinic);
+        }
+
+        if (await reading.Directory.TryUpsertClinicAsync(clinic, ifMatch?.Trim(), ct).ConfigureAwait(false) is not { } tag)
         {
             return Problem(412, "Contract changed", $"Clinic '{id}' was changed (or removed) since you read it; reload it and apply your change again.",
                 nameof(ReadingError.ConcurrencyConflict));
@@ -228,6 +248,14 @@ public static class ReadingApi
 
         ctx.Response.Headers.ETag = tag;
         return TypedResults.Ok(clinic);
+    }
+
+    /// <summary>What a new contract starts from in the operator's form: the domain's defaults, 24/7 terms, starting today.</summary>
+    private static Ok<ClinicContract> ContractTemplate(TimeProvider clock)
+    {
+        var terms = SlaTerms.Standard24x7;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(terms.TimeZoneId)).DateTime);
+        return TypedResults.Ok(new ClinicContract("", today, terms, RequiresSecondReading: false, RequiresQaCheck: false));
     }
 
     private static async Task<Results<Ok<Clinic>, ProblemHttpResult>> GetClinicAsync(string id, HttpContext ctx, ReadingService reading, CancellationToken ct)

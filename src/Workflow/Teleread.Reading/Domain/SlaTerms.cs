@@ -25,6 +25,48 @@ public sealed record SlaTerms(
     public static SlaTerms BusinessHoursJapan { get; } = new("Asia/Tokyo", 60, new TimeOnly(15, 0), new TimeOnly(18, 0), true, 48,
         RoutineClock.BusinessHours, new TimeOnly(9, 0), new TimeOnly(18, 0), ObservesJapaneseHolidays: true);
 
+    /// <summary>The longest routine target a contract may promise (30 days); beyond it the terms are a typing error.</summary>
+    public const int MaxRoutineHours = 720;
+
+    /// <summary>
+    /// Why these terms cannot be a contract's, one sentence each for the operator who typed them; empty when they are sound.
+    /// Deadlines are computed from every stored contract, so terms failing here would fail (or mislead) every request.
+    /// </summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (TimeZoneId is null || !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _))
+        {
+            problems.Add($"Unknown time zone '{TimeZoneId}' in the SLA terms.");
+        }
+
+        if (UrgentMinutes <= 0)
+        {
+            problems.Add($"The urgent target must be at least 1 minute (got {UrgentMinutes}).");
+        }
+
+        if (RoutineHours is <= 0 or > MaxRoutineHours)
+        {
+            problems.Add($"The routine target must be between 1 and {MaxRoutineHours} hours (got {RoutineHours}).");
+        }
+        else if (UrgentMinutes > RoutineHours * 60)
+        {
+            problems.Add($"The urgent target ({UrgentMinutes} min) must not be longer than the routine target ({RoutineHours} h).");
+        }
+
+        if (SameDayDue <= SameDayCutoff)
+        {
+            problems.Add($"Same-day requests must be due after the cut-off (received by {SameDayCutoff:HH\\:mm}, due at {SameDayDue:HH\\:mm}).");
+        }
+
+        if (BusinessCloses.ToTimeSpan() - BusinessOpens.ToTimeSpan() < TimeSpan.FromHours(1))
+        {
+            problems.Add($"Business hours must open at least an hour before they close ({BusinessOpens:HH\\:mm}–{BusinessCloses:HH\\:mm}).");
+        }
+
+        return problems;
+    }
+
     public BusinessCalendar Calendar() => new(
         TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId), BusinessOpens, BusinessCloses,
         new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday },

@@ -25,9 +25,10 @@ public sealed class ReadingDirectoryStore(IDatabase db)
                 .ConfigureAwait(false) is { } json ? (ReadingJson.Deserialize<Clinic>(json), TagOf(json)) : null, ct);
 
     /// <summary>
-    /// Saves a clinic only if its stored version still has <paramref name="expectedTag"/> (null: whatever is stored, or nothing);
-    /// returns the new tag, or null when someone saved it meanwhile. The stored row is read locked (PostgreSQL), so two
-    /// operators saving over the same version cannot both succeed.
+    /// Saves a clinic only if its stored version still has <paramref name="expectedTag"/> (null: whatever is stored, or nothing;
+    /// <c>*</c>: whatever is stored, but something must be); returns the new tag, or null when someone saved it meanwhile (or
+    /// nothing is stored). The stored row is read locked (PostgreSQL), so two operators saving over the same version cannot
+    /// both succeed.
     /// </summary>
     public Task<string?> TryUpsertClinicAsync(Clinic clinic, string? expectedTag, CancellationToken ct) =>
         db.WriteAsync<string?>(async (c, t) =>
@@ -36,7 +37,7 @@ public sealed class ReadingDirectoryStore(IDatabase db)
             {
                 var stored = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
                     "SELECT document FROM reading_clinics WHERE id = @Id" + db.Dialect.ForUpdate(), new { Id = clinic.Id }, t, cancellationToken: ct)).ConfigureAwait(false);
-                if (stored is null || TagOf(stored) != expectedTag)
+                if (stored is null || (expectedTag != "*" && TagOf(stored) != expectedTag))
                 {
                     return null;
                 }
@@ -45,6 +46,19 @@ public sealed class ReadingDirectoryStore(IDatabase db)
             var json = ReadingJson.Serialize(clinic);
             await UpsertAsync(c, t, "reading_clinics", clinic.Id, json, ct).ConfigureAwait(false);
             return TagOf(json);
+        }, ct);
+
+    /// <summary>
+    /// Saves a clinic only if none is stored under its id; returns its tag, or null when one exists. One insert that does
+    /// nothing on conflict, so of two creations racing (two operators, two processes) exactly one is saved.
+    /// </summary>
+    public Task<string?> TryCreateClinicAsync(Clinic clinic, CancellationToken ct) =>
+        db.WriteAsync<string?>(async (c, t) =>
+        {
+            var json = ReadingJson.Serialize(clinic);
+            var inserted = await c.ExecuteAsync(new CommandDefinition("INSERT INTO reading_clinics (id, document) VALUES (@Id, @Document) ON CONFLICT (id) DO NOTHING",
+                new { Id = clinic.Id, Document = json }, t, cancellationToken: ct)).ConfigureAwait(false);
+            return inserted == 1 ? TagOf(json) : null;
         }, ct);
 
     public Task<RadiologistProfile?> FindRadiologistAsync(string id, CancellationToken ct) => Find<RadiologistProfile>("reading_radiologists", id, ct);

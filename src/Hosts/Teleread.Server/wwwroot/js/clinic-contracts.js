@@ -1,24 +1,31 @@
-// The operator's clinics table with each clinic's reading contract at a glance, and a form to edit the contract.
-// Saving reads the clinic again, changes only the fields the operator edited and PUTs the whole clinic back, so the
-// SLA terms, contacts and anything else the form does not show are sent back unchanged. The API refuses everyone but
+// The operator's clinics table with each clinic's reading contract at a glance, a form to edit a contract and, for a
+// clinic without one, to create it. Saving an edit reads the clinic again, changes only the fields (and SLA targets) the
+// operator edited and PUTs the whole clinic back with If-Match, so the contacts, AE titles and anything else the form
+// does not show are sent back unchanged; a creation is a PUT with If-None-Match: *, so it never overwrites a contract
+// another operator created meanwhile. Either conflict (412) says so and offers to reload. The API refuses everyone but
 // operators; app.js shows this table to operators only.
 import { addText, t, esc, api, apiWithTag, priorityBadge } from "./core.js";
+import { SlaFields, slaFieldset, slaProblems, slaSummary } from "./sla-terms-form.js";
 
 addText(
   { clinics: "契約クリニック", clinicName: "クリニック名", aeTitles: "AEタイトル", contractNumber: "契約番号", startsOn: "契約開始日", secondReading: "二次読影", qaCheck: "QA確認",
-    fromImages: "画像から依頼作成", imageOnlyPriority: "画像のみの優先度", noContract: "読影契約なし", editContract: "契約を編集",
-    contractOf: "読影契約", save: "保存", cancelEdit: "閉じる", saved: "保存しました", required: "要", notRequired: "不要", on: "オン",
-    off: "オフ", slaTerms: "SLA（変更されません）", slaSummary: "緊急 {u}分 / 当日 {c}までに受付→{d} / 通常 {r}時間", timeZone: "タイムゾーン" },
+    fromImages: "画像から依頼作成", imageOnlyPriority: "画像のみの優先度", sla: "SLA", noContract: "読影契約なし", editContract: "契約を編集",
+    createContract: "契約を作成", newContractOf: "読影契約の作成", contractOf: "読影契約", save: "保存", create: "作成", cancelEdit: "閉じる",
+    saved: "保存しました", created: "作成しました", required: "要", notRequired: "不要", on: "オン", off: "オフ", noStartDate: "契約開始日を入力してください。",
+    conflictEdit: "この契約は、開いている間に他の操作者が変更しました。変更は保存されていません。再読み込みして、もう一度変更してください。",
+    conflictCreate: "このクリニックの契約は、他の操作者がすでに作成しました。入力内容は保存されていません。再読み込みして、その契約を編集してください。",
+    reload: "再読み込み" },
   { clinics: "Clinics", clinicName: "Name", aeTitles: "AE titles", contractNumber: "Contract number", startsOn: "Starts on", secondReading: "Second reading", qaCheck: "QA check",
-    fromImages: "Requests from images", imageOnlyPriority: "Image-only priority", noContract: "No reading contract", editContract: "Edit contract",
-    contractOf: "Reading contract", save: "Save", cancelEdit: "Close", saved: "Saved", required: "Required", notRequired: "No", on: "On",
-    off: "Off", slaTerms: "SLA (left unchanged)", slaSummary: "urgent {u} min / same day: received by {c}, due {d} / routine {r} h",
-    timeZone: "Time zone" });
+    fromImages: "Requests from images", imageOnlyPriority: "Image-only priority", sla: "SLA", noContract: "No reading contract", editContract: "Edit contract",
+    createContract: "Create contract", newContractOf: "New reading contract", contractOf: "Reading contract", save: "Save", create: "Create", cancelEdit: "Close",
+    saved: "Saved", created: "Created", required: "Required", notRequired: "No", on: "On", off: "Off", noStartDate: "Enter the start date.",
+    conflictEdit: "Another operator changed this contract while you had it open. Your change was not saved: reload and make it again.",
+    conflictCreate: "Another operator has created this clinic's contract meanwhile. What you typed was not saved: reload and edit that contract.",
+    reload: "Reload" });
 
 const Priorities = ["Urgent", "SameDay", "Routine"];
-const hhmm = (time) => String(time ?? "").slice(0, 5);
 
-/** The contract fields this form edits: name → how to read it from the form. */
+/** The contract fields this form edits besides the SLA terms: name → how to read it from the form. */
 const Fields = {
   contractNumber: (f) => f.elements.contractNumber.value.trim(),
   startsOn: (f) => f.elements.startsOn.value,
@@ -28,36 +35,40 @@ const Fields = {
   imageOnlyPriority: (f) => f.elements.imageOnlyPriority.value,
 };
 
+const readAll = (fields, f) => Object.fromEntries(Object.entries(fields).map(([name, read]) => [name, read(f)]));
+const changed = (now, shown) => Object.fromEntries(Object.entries(now).filter(([name, v]) => v !== shown[name]));
+
 function contractCells(contract) {
-  if (!contract) return `<td colspan="5" class="muted" data-field="contract">${t("noContract")}</td>`;
+  if (!contract) return `<td colspan="6" class="muted" data-field="contract">${t("noContract")}</td>`;
   return `<td data-field="contractNumber">${esc(contract.contractNumber)}</td>
     <td data-field="requiresSecondReading">${t(contract.requiresSecondReading ? "required" : "notRequired")}</td>
     <td data-field="requiresQaCheck">${t(contract.requiresQaCheck ? "required" : "notRequired")}</td>
     <td data-field="createRequestsFromImages">${t(contract.createRequestsFromImages ? "on" : "off")}</td>
-    <td data-field="imageOnlyPriority" data-value="${esc(contract.imageOnlyPriority)}">${priorityBadge(contract.imageOnlyPriority)}</td>`;
+    <td data-field="imageOnlyPriority" data-value="${esc(contract.imageOnlyPriority)}">${priorityBadge(contract.imageOnlyPriority)}</td>
+    <td data-field="sla">${esc(slaSummary(contract.sla))}</td>`;
 }
 
 const row = (c, contract) => `<tr data-clinic="${esc(c.id)}"><td>${esc(c.id.slice(-8))}</td><td>${esc(c.name)}</td>
   <td>${c.aeTitles.map(esc).join(", ")}</td>${contractCells(contract)}
-  <td>${contract ? `<button type="button" class="link" data-edit-contract="${esc(c.id)}">${t("editContract")}</button>` : ""}</td></tr>`;
+  <td>${contract ? `<button type="button" class="link" data-edit-contract="${esc(c.id)}">${t("editContract")}</button>`
+    : `<button type="button" class="link" data-create-contract="${esc(c.id)}">${t("createContract")}</button>`}</td></tr>`;
 
-function form(clinic, name) {
+function form(clinic, name, creating) {
   const k = clinic.contract;
-  const sla = k.sla;
   const check = (field, label) => `<label class="check"><input type="checkbox" name="${field}"${k[field] ? " checked" : ""}> ${t(label)}</label>`;
-  return `<h2>${t("contractOf")}: ${esc(name)}</h2>
-    <form id="contract-form" class="wide" data-clinic="${esc(clinic.id)}">
+  return `<h2>${t(creating ? "newContractOf" : "contractOf")}: ${esc(name)}</h2>
+    <form id="contract-form" class="wide" novalidate data-clinic="${esc(clinic.id)}" data-mode="${creating ? "create" : "edit"}">
       <label>${t("contractNumber")} <input name="contractNumber" value="${esc(k.contractNumber)}"></label>
-      <label>${t("startsOn")} <input name="startsOn" type="date" value="${esc(k.startsOn)}" required></label>
+      <label>${t("startsOn")} <input name="startsOn" type="date" value="${esc(k.startsOn)}"></label>
       ${check("requiresSecondReading", "secondReading")}
       ${check("requiresQaCheck", "qaCheck")}
       ${check("createRequestsFromImages", "fromImages")}
       <label>${t("imageOnlyPriority")} <select name="imageOnlyPriority">${Priorities.map((p) =>
         `<option value="${p}"${p === k.imageOnlyPriority ? " selected" : ""}>${esc(t(p))}</option>`).join("")}</select></label>
-      <p class="muted sla-summary">${t("slaTerms")}: ${t("timeZone")} ${esc(sla.timeZoneId)}, ${esc(t("slaSummary")
-        .replace("{u}", sla.urgentMinutes).replace("{c}", hhmm(sla.sameDayCutoff)).replace("{d}", hhmm(sla.sameDayDue)).replace("{r}", sla.routineHours))}</p>
-      <div class="actions"><button type="submit">${t("save")}</button><button type="button" class="link" data-close-contract>${t("cancelEdit")}</button></div>
+      ${slaFieldset(k.sla)}
+      <div class="actions"><button type="submit">${t(creating ? "create" : "save")}</button><button type="button" class="link" data-close-contract>${t("cancelEdit")}</button></div>
       <p class="error" role="alert" id="contract-error"></p>
+      <div class="conflict" id="contract-conflict" hidden><span></span> <button type="button" data-reload-contract>${t("reload")}</button></div>
       <p class="ok" role="status" id="contract-saved"></p>
     </form>`;
 }
@@ -70,51 +81,88 @@ export async function showClinicContracts(root) {
   const contractOf = Object.fromEntries(contracts.map((c) => [c.id, c.contract]));
   root.innerHTML = `<h2>${t("clinics")}</h2>
     <table id="clinics"><tr><th>ID</th><th>${t("clinicName")}</th><th>${t("aeTitles")}</th><th>${t("contractNumber")}</th><th>${t("secondReading")}</th>
-      <th>${t("qaCheck")}</th><th>${t("fromImages")}</th><th>${t("imageOnlyPriority")}</th><th></th></tr>
+      <th>${t("qaCheck")}</th><th>${t("fromImages")}</th><th>${t("imageOnlyPriority")}</th><th>${t("sla")}</th><th></th></tr>
       ${clinics.map((c) => row(c, contractOf[c.id])).join("")}</table>
     <section class="panel" id="contract-editor" hidden></section>`;
   const editor = root.querySelector("#contract-editor");
   const byId = Object.fromEntries(clinics.map((c) => [c.id, c]));
   const onSaved = (saved) => { root.querySelector(`tr[data-clinic="${CSS.escape(saved.id)}"]`).outerHTML = row(byId[saved.id], saved.contract); };
-  // Delegated, so a row re-rendered after a save keeps a working Edit button.
-  root.querySelector("#clinics").addEventListener("click", async (e) => {
-    const id = e.target.closest("[data-edit-contract]")?.dataset.editContract;
-    if (!id) return;
+
+  /** Opens the editor on the stored contract, or the creation form (with the API's defaults) when there is none. */
+  const open = async (id) => {
     editor.hidden = false;
+    const name = byId[id]?.name ?? id;
     try {
-      openEditor(editor, await api(clinicUrl(id)), byId[id]?.name ?? id, onSaved);
+      const clinic = await api(clinicUrl(id)).catch((err) => (err.status === 404 ? null : Promise.reject(err)));
+      if (clinic) {
+        onSaved(clinic);
+        openEditor(editor, clinic, name, false, { onSaved, open });
+      } else {
+        const { name: clinicName, aeTitles } = byId[id];
+        const blank = { id, name: clinicName, aeTitles, contacts: [], contract: await api("/api/reading/contract-template") };
+        openEditor(editor, blank, name, true, { onSaved, open });
+      }
     } catch (err) {
       editor.innerHTML = `<p class="error" role="alert" id="contract-error">${esc(err.message)}</p>`;
     }
+  };
+  // Delegated, so a row re-rendered after a save keeps a working button.
+  root.querySelector("#clinics").addEventListener("click", (e) => {
+    const button = e.target.closest("[data-edit-contract], [data-create-contract]");
+    if (button) open(button.dataset.editContract ?? button.dataset.createContract);
   });
 }
 
-function openEditor(editor, clinic, name, onSaved) {
-  editor.innerHTML = form(clinic, name);
+function openEditor(editor, clinic, name, creating, { onSaved, open }) {
+  editor.innerHTML = form(clinic, name, creating);
   const f = editor.querySelector("#contract-form");
-  const shown = Object.fromEntries(Object.entries(Fields).map(([name, read]) => [name, read(f)]));
+  const shown = readAll(Fields, f);
+  const shownSla = readAll(SlaFields, f);
+  const error = f.querySelector("#contract-error");
+  const conflict = f.querySelector("#contract-conflict");
+  const status = f.querySelector("#contract-saved");
   editor.querySelector("[data-close-contract]").addEventListener("click", () => { editor.hidden = true; editor.innerHTML = ""; });
+  f.querySelector("[data-reload-contract]").addEventListener("click", () => open(clinic.id));
   f.addEventListener("submit", async (e) => {
     e.preventDefault();
-    const error = f.querySelector("#contract-error");
-    const status = f.querySelector("#contract-saved");
-    error.textContent = ""; status.textContent = "";
+    error.textContent = ""; status.textContent = ""; conflict.hidden = true;
+    f.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
+    const fields = readAll(Fields, f);
+    const sla = readAll(SlaFields, f);
+    const problems = [...slaProblems(sla), ...(fields.startsOn ? [] : [["startsOn", t("noStartDate")]])];
+    if (problems.length > 0) {
+      // Nothing is sent: each message names what to fix, and the field is marked.
+      problems.forEach(([field]) => f.elements[field].setAttribute("aria-invalid", "true"));
+      error.textContent = problems.map(([, message]) => message).join("\n");
+      return;
+    }
     const button = f.querySelector("button[type=submit]");
     button.disabled = true;
     try {
-      // Read the clinic again and apply only what the operator changed on this form, so a change made meanwhile
-      // to anything else (SLA, contacts, a field not edited here) is kept; If-Match saves it only over the version just
-      // read, so a save by someone else in between is refused (412, "reload") rather than undone.
-      const { body: current, etag } = await apiWithTag(clinicUrl(clinic.id));
-      const edited = Object.fromEntries(Object.entries(Fields).map(([name, read]) => [name, read(f)]).filter(([name, v]) => v !== shown[name]));
-      const body = { ...current, contract: { ...current.contract, ...edited } };
-      const saved = await api(clinicUrl(clinic.id), { method: "PUT", body: JSON.stringify(body), headers: etag ? { "If-Match": etag } : {} });
-      Object.assign(shown, Object.fromEntries(Object.keys(Fields).map((name) => [name, saved.contract[name]])));
-      status.textContent = t("saved");
+      let saved;
+      if (creating) {
+        const body = { ...clinic, contract: { ...clinic.contract, ...fields, sla: { ...clinic.contract.sla, ...sla } } };
+        saved = await api(clinicUrl(clinic.id), { method: "PUT", body: JSON.stringify(body), headers: { "If-None-Match": "*" } });
+      } else {
+        // Read the clinic again and apply only what the operator changed on this form, so a change made meanwhile
+        // to anything else (contacts, an SLA target not edited here) is kept; If-Match saves it only over the version just
+        // read, so a save by someone else in between is refused (412, "reload") rather than undone.
+        const { body: current, etag } = await apiWithTag(clinicUrl(clinic.id));
+        const contract = { ...current.contract, ...changed(fields, shown), sla: { ...current.contract.sla, ...changed(sla, shownSla) } };
+        saved = await api(clinicUrl(clinic.id), { method: "PUT", body: JSON.stringify({ ...current, contract }), headers: etag ? { "If-Match": etag } : {} });
+      }
+      // The form starts again from what is stored now (which may include others' changes to fields not edited here).
       onSaved(saved);
+      openEditor(editor, saved, name, false, { onSaved, open });
+      editor.querySelector("#contract-saved").textContent = t(creating ? "created" : "saved");
     } catch (err) {
-      // The form keeps what the operator typed; the API's problem detail says what to fix.
-      error.textContent = err.message;
+      // The form keeps what the operator typed; the API's problem detail (or, for a conflict, what happened) says what to do.
+      if (err.status === 412) {
+        conflict.querySelector("span").textContent = t(creating ? "conflictCreate" : "conflictEdit");
+        conflict.hidden = false;
+      } else {
+        error.textContent = err.message;
+      }
     } finally {
       button.disabled = false;
     }

@@ -6,12 +6,14 @@ namespace Teleread.Identity;
 /// <summary>Each clinic's retention period, stored with the clinic (null = keep forever).</summary>
 public sealed class ClinicRetentionStore(IDatabase db)
 {
+    private const string SelectRow = "SELECT id AS Id, retention_years AS Years, retention_days AS Days FROM clinics WHERE id = @clinicId";
+
     /// <summary>The clinic's retention; <c>Found</c> is false for an unknown clinic.</summary>
     public Task<(bool Found, ClinicRetention? Retention)> GetAsync(string clinicId, CancellationToken ct) =>
         db.ReadAsync(async c =>
         {
             var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-                "SELECT id AS Id, retention_years AS Years, retention_days AS Days FROM clinics WHERE id = @clinicId", new { clinicId }, cancellationToken: ct)).ConfigureAwait(false);
+                SelectRow, new { clinicId }, cancellationToken: ct)).ConfigureAwait(false);
             return row is null ? (false, (ClinicRetention?)null) : (true, row.ToRetention());
         }, ct);
 
@@ -29,15 +31,13 @@ public sealed class ClinicRetentionStore(IDatabase db)
 
         return await db.WriteAsync(async (c, t) =>
         {
-            var locked = await c.ExecuteAsync(new CommandDefinition(
-                "UPDATE clinics SET retention_days = retention_days WHERE id = @clinicId", new { clinicId }, t, cancellationToken: ct)).ConfigureAwait(false);
-            if (locked == 0)
+            var before = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+                SelectRow + db.Dialect.ForUpdate(), new { clinicId }, t, cancellationToken: ct)).ConfigureAwait(false);
+            if (before is null)
             {
                 return (false, (ClinicRetention?)null);
             }
 
-            var before = await c.QuerySingleAsync<Row>(new CommandDefinition(
-                "SELECT id AS Id, retention_years AS Years, retention_days AS Days FROM clinics WHERE id = @clinicId", new { clinicId }, t, cancellationToken: ct)).ConfigureAwait(false);
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE clinics SET retention_years = @Years, retention_days = @Days WHERE id = @clinicId",
                 new { clinicId, Years = retention?.Years, Days = retention?.Days ?? 0 }, t, cancellationToken: ct)).ConfigureAwait(false);
@@ -52,7 +52,7 @@ public sealed class ClinicRetentionStore(IDatabase db)
     /// </summary>
     public async Task<ClinicRetention?> GetForDeletionAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, string clinicId, CancellationToken ct) =>
         (await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            "SELECT id AS Id, retention_years AS Years, retention_days AS Days FROM clinics WHERE id = @clinicId" + db.Dialect.ForShare(),
+            SelectRow + db.Dialect.ForShare(),
             new { clinicId }, t, cancellationToken: ct)).ConfigureAwait(false))?.ToRetention();
 
     /// <summary>Every clinic that has a retention period (clinics keeping studies forever are left out).</summary>

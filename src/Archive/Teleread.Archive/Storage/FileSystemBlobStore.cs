@@ -180,20 +180,14 @@ public sealed class FileSystemBlobStore : IBlobStore
         : BlobWriteBase(key, hashed)
     {
         private readonly WritebackStarter _writeback = new();
-        private long _written;
 
         protected override ValueTask WriteCoreAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             file.Write(data.Span);
-            _written += data.Length;
-            if (WritebackStarter.Worthwhile(_written))
-            {
-                // A large object: let the disk write what has arrived while the rest streams in (the commit's fsync
-                // then waits for the tail only). Small ones are left to the commit.
-                file.Flush();
-                _writeback.Advance(file.SafeFileHandle, _written);
-            }
+            // A large object: the disk writes what has arrived while the rest streams in (the commit's fsync then waits
+            // for the tail only). BytesWritten counts this write only once it returns.
+            _writeback.Advance(file, BytesWritten + data.Length);
 
             return ValueTask.CompletedTask;
         }

@@ -20,8 +20,11 @@ internal sealed class WritebackStarter
     private static bool _unsupported = !OperatingSystem.IsLinux();
     private long _started;
 
-    /// <summary>Call after bytes up to <paramref name="written"/> have reached the OS (not a user-space buffer).</summary>
-    public void Advance(SafeFileHandle file, long written)
+    /// <summary>
+    /// Call after each write with the file's length so far: once another <see cref="Step"/> of whole pages has arrived, the
+    /// file's buffer goes to the OS and the disk is asked to start writing them. Small objects never reach a step.
+    /// </summary>
+    public void Advance(FileStream file, long written)
     {
         var end = written / PageSize * PageSize;
         if (_unsupported || end - _started < Step)
@@ -29,7 +32,8 @@ internal sealed class WritebackStarter
             return;
         }
 
-        if (SyncFileRange(file, _started, end - _started, SyncFileRangeWrite) != 0)
+        file.Flush();
+        if (SyncFileRange(file.SafeFileHandle, _started, end - _started, SyncFileRangeWrite) != 0)
         {
             // ENOSYS or EINVAL on a file system that has no such thing: the fsync at commit writes everything anyway.
             _unsupported = Marshal.GetLastPInvokeError() is 38 or 22;
@@ -37,9 +41,6 @@ internal sealed class WritebackStarter
 
         _started = end;
     }
-
-    /// <summary>Whether a write of this many bytes (so far) is worth a call at all.</summary>
-    public static bool Worthwhile(long written) => written >= Step;
 
     [DllImport("libc", EntryPoint = "sync_file_range", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

@@ -82,12 +82,12 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
                 "DELETE FROM archive_instances WHERE clinic_id = @clinicId AND sop_instance_uid = @sopInstanceUid",
                 "UPDATE archive_series SET instance_count = instance_count - 1 WHERE clinic_id = @clinicId AND series_uid = @SeriesUid",
                 "DELETE FROM archive_series WHERE clinic_id = @clinicId AND series_uid = @SeriesUid AND instance_count <= 0",
-                "UPDATE archive_studies SET instance_count = instance_count - 1 WHERE clinic_id = @clinicId AND study_uid = @StudyUid",
-                "DELETE FROM archive_studies WHERE clinic_id = @clinicId AND study_uid = @StudyUid AND instance_count <= 0",
             })
             {
                 await c.ExecuteAsync(new CommandDefinition(sql, q, t, cancellationToken: ct)).ConfigureAwait(false);
             }
+
+            await UncountAsync(c, t, clinicId, r.StudyUid, ct).ConfigureAwait(false);
 
             await RefreshStudySeriesAsync(c, t, clinicId, r.StudyUid, ct).ConfigureAwait(false);
             return true;
@@ -161,7 +161,7 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
         return AddResult.Added;
     }
 
-    /// <summary>Takes back a study count taken for an instance that was not inserted; a study left with no instance goes.</summary>
+    /// <summary>Takes back an instance's share of its study's count (an instance not inserted, or withdrawn); a study left with no instance goes.</summary>
     private static async Task UncountAsync(DbConnection c, DbTransaction t, string clinicId, string studyUid, CancellationToken ct)
     {
         var p = new { clinicId, studyUid };

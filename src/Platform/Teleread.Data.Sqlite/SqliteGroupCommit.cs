@@ -20,6 +20,8 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnectio
     private readonly Lock _gate = new();
     private readonly Queue<PendingWrite> _queue = new();
     private bool _leading;
+    private DbConnection? _writer;
+    private StatementCache? _statements;
 
     public async Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
     {
@@ -45,6 +47,33 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnectio
         }
 
         return await pending.Result.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The writer's own connection, kept open between batches (only the leader uses it, inside the write turn) so that its
+    /// <see cref="StatementCache"/> keeps the per-instance statements compiled.
+    /// </summary>
+    private async Task<DbConnection> WriterAsync()
+    {
+        if (_writer is null)
+        {
+            _writer = await open(CancellationToken.None).ConfigureAwait(false);
+            _statements = StatementCache.Attach(_writer);
+        }
+
+        return _writer;
+    }
+
+    /// <summary>After a failed batch the connection is not trusted to be in a clean state: the next batch opens another.</summary>
+    private async Task DropWriterAsync()
+    {
+        var (writer, statements) = (_writer, _statements);
+        (_writer, _statements) = (null, null);
+        statements?.Dispose();
+        if (writer is not null)
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private async Task LeadOneBatchAsync()
@@ -90,7 +119,7 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnectio
             await writeTurn.WaitAsync().ConfigureAwait(false);
             try
             {
-                await using var connection = await open(CancellationToken.None).ConfigureAwait(false);
+                var connection = await WriterAsync().ConfigureAwait(false);
                 await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
                 var anyGood = false;
                 if (live.Count == 1)
@@ -128,6 +157,7 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<DbConnectio
         }
         catch (Exception e)
         {
+            await DropWriterAsync().ConfigureAwait(false);
             foreach (var p in live)
             {
                 p.Fail(e);

@@ -108,7 +108,7 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
         // locks in (study row first), so an ingest waits for a deletion of its study before it holds anything else.
         var now = UnixTime.ToDb(clock.GetUtcNow());
         var (alpha, ideo, phon) = PersonNameSearch.Groups(r.PatientName);
-        var counted = await c.ExecuteAsync(new CommandDefinition(
+        var counted = await c.ExecuteCachedAsync(
             "INSERT INTO archive_studies (clinic_id, study_uid, patient_id, patient_name, pn_alphabetic, pn_ideographic, pn_phonetic, patient_birth_date, " +
             "patient_sex, study_date, study_time, accession_number, study_id, study_description, referring_physician, modalities, character_set, " +
             "series_count, instance_count, created_at, updated_at) VALUES (@ClinicId, @StudyUid, @PatientId, @PatientName, @Alpha, @Ideo, @Phon, " +
@@ -120,13 +120,13 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
                 r.ClinicId, r.StudyUid, r.PatientId, r.PatientName, Alpha = alpha, Ideo = ideo, Phon = phon, r.PatientBirthDate, r.PatientSex,
                 r.StudyDate, r.StudyTime, r.AccessionNumber, r.StudyId, r.StudyDescription, r.ReferringPhysician, Modalities = "|" + r.Modality + "|",
                 r.CharacterSet, Now = now,
-            }, t, cancellationToken: ct)).ConfigureAwait(false);
+            }, t, ct).ConfigureAwait(false);
         if (counted == 0)
         {
             return AddResult.StudyBelongsToAnotherPatient;
         }
 
-        var inserted = await c.ExecuteAsync(new CommandDefinition(
+        var inserted = await c.ExecuteCachedAsync(
             "INSERT INTO archive_instances (clinic_id, study_uid, series_uid, sop_instance_uid, sop_class_uid, instance_number, rows_count, columns_count, " +
             "bits_allocated, number_of_frames, transfer_syntax_uid, blob_key, blob_length, blob_sha256, blob_xxh3, origin, created_at) VALUES " +
             "(@ClinicId, @StudyUid, @SeriesUid, @SopInstanceUid, @SopClassUid, @InstanceNumber, @Rows, @Columns, @BitsAllocated, @NumberOfFrames, " +
@@ -135,7 +135,7 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             {
                 r.ClinicId, r.StudyUid, r.SeriesUid, r.SopInstanceUid, r.SopClassUid, r.InstanceNumber, r.Rows, r.Columns, r.BitsAllocated,
                 r.NumberOfFrames, r.TransferSyntaxUid, blob.Key, blob.Length, Sha = blob.Sha256, blob.Xxh3, Origin = origin, Now = now,
-            }, t, cancellationToken: ct)).ConfigureAwait(false);
+            }, t, ct).ConfigureAwait(false);
         if (inserted == 0)
         {
             // A concurrent send of the same SOP Instance UID won the insert between our check and ours (or withdrew it since: try
@@ -144,14 +144,19 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             return await StoredCopyAsync(c, t, r, ct).ConfigureAwait(false) is { } winner ? Compare(winner, blob) : AddResult.SameInstanceStillCommitting;
         }
 
-        await c.ExecuteAsync(new CommandDefinition(
+        // Only a new series changes the study's modalities and series count (RETURNING: 1 for a series this instance starts).
+        var seriesInstances = await c.QueryFirstCachedAsync(
             "INSERT INTO archive_series (clinic_id, study_uid, series_uid, modality, series_number, series_description, body_part, instance_count, " +
             "performed_start_date, performed_start_time, requested_procedure_id, scheduled_step_id) " +
             "VALUES (@ClinicId, @StudyUid, @SeriesUid, @Modality, @SeriesNumber, @SeriesDescription, @BodyPart, 1, " +
             "@PerformedStartDate, @PerformedStartTime, @RequestedProcedureId, @ScheduledStepId) " +
-            "ON CONFLICT (clinic_id, series_uid) DO UPDATE SET instance_count = archive_series.instance_count + 1",
-            r, t, cancellationToken: ct)).ConfigureAwait(false);
-        await RefreshStudySeriesAsync(c, t, r.ClinicId, r.StudyUid, ct).ConfigureAwait(false);
+            "ON CONFLICT (clinic_id, series_uid) DO UPDATE SET instance_count = archive_series.instance_count + 1 RETURNING instance_count",
+            r, t, row => Convert.ToInt64(row.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
+        if (seriesInstances is not > 1)
+        {
+            await RefreshStudySeriesAsync(c, t, r.ClinicId, r.StudyUid, ct).ConfigureAwait(false);
+        }
+
         await ReplicationQueue.EnqueueAsync(c, t, r.ClinicId, r.SopInstanceUid, blob, now, ct).ConfigureAwait(false);
         if (whileCommitting)
         {
@@ -303,10 +308,10 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
     /// intent, and take a copy being withdrawn for one already stored.
     /// </summary>
     private static Task<(string Sha, string Key, bool Intent)?> StoredCopyAsync(DbConnection c, DbTransaction t, InstanceRecord r, CancellationToken ct) =>
-        c.QuerySingleOrDefaultAsync<(string Sha, string Key, bool Intent)?>(new CommandDefinition(
+        c.QueryFirstCachedAsync(
             "SELECT i.blob_sha256, i.blob_key, EXISTS (SELECT 1 FROM archive_ingest_intents x WHERE x.blob_key = i.blob_key) " +
             "FROM archive_instances i WHERE i.clinic_id = @ClinicId AND i.sop_instance_uid = @SopInstanceUid",
-            new { r.ClinicId, r.SopInstanceUid }, t, cancellationToken: ct));
+            new { r.ClinicId, r.SopInstanceUid }, t, row => (row.GetString(0), row.GetString(1), Convert.ToBoolean(row.GetValue(2), System.Globalization.CultureInfo.InvariantCulture)), ct);
 
     private AddResult Compare((string Sha, string Key, bool Intent) stored, BlobCommit blob) =>
         stored.Sha != blob.Sha256 ? AddResult.DifferentInstanceAlreadyStored

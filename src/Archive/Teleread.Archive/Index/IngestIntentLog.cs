@@ -79,9 +79,9 @@ public sealed class IngestIntentLog(IDatabase db)
             "DELETE FROM archive_ingest_intents WHERE blob_key = @blobKey", new { blobKey }, t, cancellationToken: ct)), ct);
 
     internal static Task RecordAsync(DbConnection c, DbTransaction t, string clinicId, string sopInstanceUid, string blobKey, long now, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(
+        c.ExecuteCachedAsync(
             "INSERT INTO archive_ingest_intents (blob_key, clinic_id, sop_instance_uid, created_at) VALUES (@blobKey, @clinicId, @sopInstanceUid, @now)",
-            new { blobKey, clinicId, sopInstanceUid, now }, t, cancellationToken: ct));
+            new { blobKey, clinicId, sopInstanceUid, now }, t, ct);
 
     internal static Task RemoveAsync(DbConnection c, DbTransaction t, string blobKey, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition("DELETE FROM archive_ingest_intents WHERE blob_key = @blobKey", new { blobKey }, t, cancellationToken: ct));

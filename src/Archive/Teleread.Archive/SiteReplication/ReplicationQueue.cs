@@ -122,11 +122,11 @@ public sealed class ReplicationQueue(IDatabase db, TimeProvider clock)
     {
         foreach (var site in blob.PendingSites)
         {
-            await c.ExecuteAsync(new CommandDefinition(
+            await c.ExecuteCachedAsync(
                 "INSERT INTO archive_replication_queue (blob_key, site, clinic_id, sop_instance_uid, blob_length, blob_sha256, attempts, next_attempt_at, created_at) " +
                 "VALUES (@Key, @Site, @ClinicId, @SopInstanceUid, @Length, @Sha256, 0, @Now, @Now)",
                 new { blob.Key, Site = site, ClinicId = clinicId, SopInstanceUid = sopInstanceUid, blob.Length, blob.Sha256, Now = now },
-                t, cancellationToken: ct)).ConfigureAwait(false);
+                t, ct).ConfigureAwait(false);
         }
     }
 

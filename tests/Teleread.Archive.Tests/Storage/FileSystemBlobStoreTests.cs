@@ -32,16 +32,82 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContract, IDisposable
     }
 
     [Fact]
-    public async Task Uncommitted_bytes_live_only_in_a_hidden_temporary_file_beside_the_key()
+    public async Task Uncommitted_bytes_of_a_small_object_stay_in_memory_and_a_large_object_s_go_to_a_hidden_temporary_file_beside_the_key()
     {
         var store = (FileSystemBlobStore)CreateStore();
-        await using var write = await store.BeginWriteAsync("dir/object");
-        await write.WriteAsync(GeneratedStream.Bytes(100));
+        await using var small = await store.BeginWriteAsync("dir/small");
+        await small.WriteAsync(GeneratedStream.Bytes(100));
+        await using var large = await store.BeginWriteAsync("dir/object");
+        await large.WriteAsync(GeneratedStream.Bytes(300_000));
 
         var files = Directory.GetFiles(Path.Combine(store.RootDirectory, "dir")).Select(Path.GetFileName).ToArray();
 
         var temporary = Assert.Single(files);
         Assert.StartsWith(".object.", temporary);
+        Assert.Empty(await store.ListKeysAsync(""));
+    }
+
+    [Fact]
+    public async Task A_large_object_is_written_with_O_DIRECT_where_the_file_system_allows_it()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "The test reads /proc: Linux only.");
+        var store = (FileSystemBlobStore)CreateStore();
+        await using var write = await store.BeginWriteAsync("dir/direct");
+        await write.WriteAsync(GeneratedStream.Bytes(600_000));
+        var temporary = Directory.GetFiles(Path.Combine(store.RootDirectory, "dir")).Single();
+
+        // The open descriptor on the temporary file, and its open flags (octal) from /proc/self/fdinfo.
+        var descriptor = new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos()
+            .Single(fd => { try { return fd.LinkTarget == temporary; } catch (IOException) { return false; } });
+        var flags = File.ReadAllLines($"/proc/self/fdinfo/{descriptor.Name}").Single(l => l.StartsWith("flags:", StringComparison.Ordinal));
+        var direct = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? 0x10000 : 0x4000;
+
+        Assert.NotEqual(0, Convert.ToInt32(flags["flags:".Length..].Trim(), 8) & direct);
+    }
+
+    [Theory]
+    [InlineData(64 * 1024, 8192)]
+    [InlineData(64 * 1024 + 1, 8192)]
+    [InlineData(256 * 1024, 131072)]
+    [InlineData(256 * 1024 + 1, 131072)]
+    [InlineData(512 * 1024 + 4095, 100_003)]
+    [InlineData(3 * 1024 * 1024 + 17, 1_000_000)]
+    public async Task Objects_around_the_buffer_and_block_sizes_come_back_byte_for_byte_at_their_length(int length, int chunk)
+    {
+        var store = (FileSystemBlobStore)CreateStore();
+        var bytes = GeneratedStream.Bytes(length, (ulong)length);
+        await using (var write = await store.BeginWriteAsync("sizes/object"))
+        {
+            for (var at = 0; at < length; at += chunk)
+            {
+                await write.WriteAsync(bytes.AsMemory(at, Math.Min(chunk, length - at)));
+            }
+
+            var commit = await write.CommitAsync();
+            Assert.Equal(length, commit.Length);
+        }
+
+        Assert.Equal(length, new FileInfo(Path.Combine(store.RootDirectory, "sizes", "object")).Length);
+        Assert.Equal(bytes, await store.ReadAllAsync("sizes/object"));
+        Assert.Equal(["object"], Directory.GetFiles(Path.Combine(store.RootDirectory, "sizes")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task An_aborted_large_write_leaves_no_file()
+    {
+        var store = (FileSystemBlobStore)CreateStore();
+        await using (var write = await store.BeginWriteAsync("dir/aborted"))
+        {
+            await write.WriteAsync(GeneratedStream.Bytes(1_000_000));
+            await write.AbortAsync();
+        }
+
+        await using (var disposed = await store.BeginWriteAsync("dir/disposed"))
+        {
+            await disposed.WriteAsync(GeneratedStream.Bytes(700_000));
+        }
+
+        Assert.Empty(Directory.GetFiles(Path.Combine(store.RootDirectory, "dir")));
         Assert.Empty(await store.ListKeysAsync(""));
     }
 
@@ -95,8 +161,8 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContract, IDisposable
         var store = (FileSystemBlobStore)CreateStore();
         await using var first = await store.BeginWriteAsync("dir/same");
         await using var second = await store.BeginWriteAsync("dir/same");
-        await first.WriteAsync(GeneratedStream.Bytes(100, 1));
-        await second.WriteAsync(GeneratedStream.Bytes(200, 2));
+        await first.WriteAsync(GeneratedStream.Bytes(100_000, 1));
+        await second.WriteAsync(GeneratedStream.Bytes(200_000, 2));
 
         var temporaries = Directory.GetFiles(Path.Combine(store.RootDirectory, "dir")).Select(Path.GetFileName).ToArray();
         Assert.Equal(2, temporaries.Length);
@@ -105,7 +171,7 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContract, IDisposable
         await first.CommitAsync();
         await second.CommitAsync();
 
-        Assert.Equal(GeneratedStream.Bytes(200, 2), await store.ReadAllAsync("dir/same"));
+        Assert.Equal(GeneratedStream.Bytes(200_000, 2), await store.ReadAllAsync("dir/same"));
         Assert.Equal(["same"], Directory.GetFiles(Path.Combine(store.RootDirectory, "dir")).Select(Path.GetFileName));
     }
 

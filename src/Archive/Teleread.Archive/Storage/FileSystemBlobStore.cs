@@ -16,6 +16,9 @@ public sealed class FileSystemBlobStore : IBlobStore
     // long (the 128 KB chunks of a large instance) goes to the file directly, not through the buffer.
     private const int WriteBufferSize = 16 * 1024;
 
+    // Objects up to this size are written through the page cache at commit; larger ones with O_DIRECT as they arrive.
+    private const int SmallObjectSize = 64 * 1024;
+
     // Bounds the memory of _linkedDirectories; forgetting them only costs one more fsync per directory.
     private const int MaxLinkedDirectories = 10_000;
 
@@ -51,10 +54,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         var directory = Path.GetDirectoryName(path)!;
         var unlinked = EnsureDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{ProcessTag}.{Interlocked.Increment(ref _temporaryCounter)}.tmp");
-        // Synchronous I/O: a write lands in the page cache in microseconds, while FileOptions.Asynchronous would make
-        // every write a thread-pool hop on Linux. Only the fsyncs of the commit block, and they run on the pool.
-        var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, WriteBufferSize, FileOptions.None);
-        return new Write(this, key, file, temporary, path, unlinked, hashed);
+        return new Write(this, key, temporary, path, unlinked, hashed);
     }
 
     public Task<Stream> OpenReadAsync(string key, BlobRange? range = null, CancellationToken cancellationToken = default)
@@ -176,20 +176,119 @@ public sealed class FileSystemBlobStore : IBlobStore
         }
     }
 
-    private sealed class Write(FileSystemBlobStore store, string key, FileStream file, string temporaryPath, string finalPath, List<string> unlinkedDirectories, bool hashed)
+    /// <summary>
+    /// The first <see cref="SmallObjectSize"/> bytes are held in memory. An object that ends within them is
+    /// written to its temporary file at commit, through the page cache; a larger one continues into a file written with
+    /// O_DIRECT (<see cref="DirectFileWriter"/>), or, where the file system has no O_DIRECT, through the page cache with
+    /// early write-back (<see cref="WritebackStarter"/>).
+    /// </summary>
+    private sealed class Write(FileSystemBlobStore store, string key, string temporaryPath, string finalPath, List<string> unlinkedDirectories, bool hashed)
         : BlobWriteBase(key, hashed)
     {
         private readonly WritebackStarter _writeback = new();
+        private byte[]? _head = System.Buffers.ArrayPool<byte>.Shared.Rent(SmallObjectSize);
+        private int _headLength;
+        private DirectFileWriter? _direct;
+        private FileStream? _file;
 
-        protected override ValueTask WriteCoreAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+        protected override async ValueTask WriteCoreAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            file.Write(data.Span);
-            // A large object: the disk writes what has arrived while the rest streams in (the commit's fsync then waits
-            // for the tail only). BytesWritten counts this write only once it returns.
-            _writeback.Advance(file, BytesWritten + data.Length);
+            if (_head is not null)
+            {
+                if (_headLength + data.Length <= SmallObjectSize)
+                {
+                    data.Span.CopyTo(_head.AsSpan(_headLength));
+                    _headLength += data.Length;
+                    return;
+                }
 
-            return ValueTask.CompletedTask;
+                // A large object: its file is created now and gets the held bytes first.
+                var head = _head.AsMemory(0, _headLength);
+                _direct = DirectFileWriter.TryCreate(temporaryPath);
+                if (_direct is null)
+                {
+                    _file = CreateBuffered();
+                }
+
+                await WriteOnAsync(head, 0, cancellationToken).ConfigureAwait(false);
+                ReleaseHead();
+            }
+
+            await WriteOnAsync(data, BytesWritten, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async ValueTask WriteOnAsync(ReadOnlyMemory<byte> data, long writtenBefore, CancellationToken cancellationToken)
+        {
+            if (_direct is not null)
+            {
+                await _direct.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            _file!.Write(data.Span);
+            // The disk writes what has arrived while the rest streams in (the commit's fsync then waits for the tail only).
+            _writeback.Advance(_file, writtenBefore + data.Length);
+        }
+
+        private FileStream CreateBuffered() =>
+            // Synchronous I/O: a write lands in the page cache in microseconds, while FileOptions.Asynchronous would make
+            // every write a thread-pool hop on Linux. Only the fsyncs of the commit block, and they run on the pool.
+            new(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, WriteBufferSize, FileOptions.None);
+
+        private void ReleaseHead()
+        {
+            if (_head is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(_head);
+                _head = null;
+            }
+        }
+
+        /// <summary>Everything written lies in the file (a small object's bytes written now), not yet durable.</summary>
+        private async Task WriteOutAsync(CancellationToken cancellationToken)
+        {
+            if (_head is not null)
+            {
+                _file = CreateBuffered();
+                _file.Write(_head.AsSpan(0, _headLength));
+                ReleaseHead();
+            }
+
+            if (_direct is not null)
+            {
+                await _direct.CompleteAsync(BytesWritten, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                _file!.Flush();
+            }
+        }
+
+        private void FlushToDisk()
+        {
+            if (_direct is not null)
+            {
+                _direct.FlushToDisk();
+            }
+            else
+            {
+                _file!.Flush(flushToDisk: true);
+            }
+        }
+
+        private async ValueTask CloseAsync()
+        {
+            ReleaseHead();
+            if (_direct is not null)
+            {
+                await _direct.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (_file is not null)
+            {
+                await _file.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         // On the thread pool: a replicated write starts every site's commit before awaiting any, so the sites sync side by side.
@@ -200,8 +299,12 @@ public sealed class FileSystemBlobStore : IBlobStore
 
         protected override async Task AbortCoreAsync()
         {
-            await file.DisposeAsync().ConfigureAwait(false);
-            File.Delete(temporaryPath);
+            var created = _direct is not null || _file is not null;
+            await CloseAsync().ConfigureAwait(false);
+            if (created)
+            {
+                File.Delete(temporaryPath);
+            }
         }
 
         /// <summary>
@@ -216,13 +319,13 @@ public sealed class FileSystemBlobStore : IBlobStore
         {
             try
             {
-                file.Flush();
+                await WriteOutAsync(CancellationToken.None).ConfigureAwait(false);
                 File.Move(temporaryPath, finalPath, overwrite: true);
                 var directories = Task.Run(SyncDirectories, CancellationToken.None);
                 Exception? failure = null;
                 try
                 {
-                    file.Flush(flushToDisk: true);
+                    FlushToDisk();
                 }
                 catch (Exception e)
                 {
@@ -249,17 +352,25 @@ public sealed class FileSystemBlobStore : IBlobStore
             }
             finally
             {
-                await file.DisposeAsync().ConfigureAwait(false);
+                await CloseAsync().ConfigureAwait(false);
             }
 
             store.MarkLinked(unlinkedDirectories);
         }
 
         // Windows cannot rename a file this process holds open without sharing delete; NTFS journals the rename.
-        private void CommitSyncedThenRenamed()
+        private async Task CommitSyncedThenRenamed()
         {
-            file.Flush(flushToDisk: true);
-            file.Dispose();
+            try
+            {
+                await WriteOutAsync(CancellationToken.None).ConfigureAwait(false);
+                FlushToDisk();
+            }
+            finally
+            {
+                await CloseAsync().ConfigureAwait(false);
+            }
+
             File.Move(temporaryPath, finalPath, overwrite: true);
             store.MarkLinked(unlinkedDirectories);
         }

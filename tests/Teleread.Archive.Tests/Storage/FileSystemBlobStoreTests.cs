@@ -93,6 +93,28 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task On_a_file_system_without_O_DIRECT_large_objects_go_through_the_page_cache()
+    {
+        Assert.True(Directory.Exists("/dev/shm"), "The test needs tmpfs at /dev/shm (Linux), which refuses O_DIRECT.");
+        var root = Path.Combine("/dev/shm", $"teleread-tmpfs-{Guid.NewGuid():N}");
+        try
+        {
+            var store = new FileSystemBlobStore(root);
+            var bytes = GeneratedStream.Bytes(700_001, 9);
+            await store.PutAsync("tmpfs/large", bytes);
+            await store.PutAsync("tmpfs/again", bytes);
+
+            Assert.Equal(bytes, await store.ReadAllAsync("tmpfs/large"));
+            Assert.Equal(bytes, await store.ReadAllAsync("tmpfs/again"));
+            Assert.Equal(["again", "large"], Directory.GetFiles(Path.Combine(root, "tmpfs")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_aborted_large_write_leaves_no_file()
     {
         var store = (FileSystemBlobStore)CreateStore();

@@ -29,6 +29,9 @@ public sealed class FileSystemBlobStore : IBlobStore
 
     private readonly string _root;
 
+    // Set once the file system under the root refused O_DIRECT (tmpfs, for one): large objects then go through the page cache.
+    private volatile bool _directRefused = !DirectFileWriter.Available;
+
     // Directories whose entry in their parent is known durable (a commit fsynced the parent after they existed).
     private readonly ConcurrentDictionary<string, byte> _linkedDirectories = new(StringComparer.Ordinal);
 
@@ -205,9 +208,11 @@ public sealed class FileSystemBlobStore : IBlobStore
 
                 // A large object: its file is created now and gets the held bytes first.
                 var head = _head.AsMemory(0, _headLength);
-                _direct = DirectFileWriter.TryCreate(temporaryPath);
+                _direct = store._directRefused ? null : DirectFileWriter.TryCreate(temporaryPath);
                 if (_direct is null)
                 {
+                    // This file system refuses O_DIRECT: the store stops asking.
+                    store._directRefused = true;
                     _file = CreateBuffered();
                 }
 

@@ -5,6 +5,8 @@
 # storage, TCP_NODELAY=1), each started fresh per run on free loopback ports. Teleread runs twice per round: as
 # configured by default (two storage sites, both on this disk, both durable before the answer) and with one site (the
 # durability Orthanc gives: one fsynced copy and the index), so the cost of the second copy on one disk is visible.
+# A third set, "small x4", is four storescu at once, each with 500 small instances of a study of its own (a clinic hub
+# receiving from several modalities): what the server does with concurrent associations, which one sender never shows.
 # Prints instances/s and MB/s (median of RUNS runs), the ratios to Orthanc, and the CPU seconds each server used per
 # set (less sensitive to a busy machine).
 # Usage: bench/dimse-ingest.sh [DATA_DIR]   (env RUNS, default 3; KEEP=1 keeps the temp dirs)
@@ -47,6 +49,21 @@ for i, name in enumerate(files):
     ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = generate_uid()
     ds.save_as(os.path.join(out, "%05d.dcm" % i), write_like_original=True)
 PY
+# The four senders' sets: 500 of the small files each, under a study, series and SOP Instance UIDs of their own.
+[ -d "$data/senders" ] || /usr/bin/python3 - "$data" <<'PY'
+import os, sys, pydicom
+from pydicom.uid import generate_uid
+data = sys.argv[1]; small = sorted(os.listdir(os.path.join(data, "small")))
+for sender in range(1, 5):
+    out = os.path.join(data, "senders", "s%d" % sender); os.makedirs(out)
+    study = generate_uid()
+    for i, name in enumerate(small[(sender - 1) * 500:sender * 500]):
+        ds = pydicom.dcmread(os.path.join(data, "small", name))
+        ds.StudyInstanceUID = study
+        ds.SeriesInstanceUID = study + ".1"
+        ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = generate_uid()
+        ds.save_as(os.path.join(out, "%05d.dcm" % i), write_like_original=True)
+PY
 gcc -shared -fPIC -o "$work/loopback-bind.so" "$root/tools/test/loopback-bind.c" -ldl
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_echo() { # AET AEC PORT
@@ -84,6 +101,17 @@ store() { # AEC PORT SET -> prints seconds
   end=$(date +%s.%N)
   echo "$end - $start" | bc -l
 }
+store_concurrently() { # AEC PORT -> prints seconds for the four senders' sets sent at once
+  local start end k failed=0 senders=()
+  start=$(date +%s.%N)
+  for k in 1 2 3 4; do
+    storescu -R -aet DEMO_CLINIC_A -aec "$1" +sd 127.0.0.1 "$2" "$data/senders/s$k" > "$work/storescu-$k.log" 2>&1 & senders+=($!)
+  done
+  for k in "${!senders[@]}"; do wait "${senders[$k]}" || { failed=1; tail -5 "$work/storescu-$((k + 1)).log" >&2; }; done
+  end=$(date +%s.%N)
+  [ "$failed" = 0 ] || { echo "a concurrent storescu to $1 failed" >&2; exit 1; }
+  echo "$end - $start" | bc -l
+}
 cpu() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; } # user+system CPU seconds of a server
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
@@ -93,9 +121,10 @@ for run in $(seq 1 "$runs"); do
     "start_$peer" "$work/$peer-$run"
     if [ "$peer" = orthanc ]; then aec=ORTHANC; else aec=TELEREAD; fi
     store "$aec" "$dport" warmup > /dev/null
-    for set in ct small; do
+    for set in ct small senders; do
       before=$(cpu "$pid")
-      seconds[$peer-$set]+="$(store "$aec" "$dport" "$set") "
+      if [ "$set" = senders ]; then took=$(store_concurrently "$aec" "$dport"); else took=$(store "$aec" "$dport" "$set"); fi
+      seconds[$peer-$set]+="$took "
       cpus[$peer-$set]+="$(echo "$(cpu "$pid") - $before" | bc -l) "
     done
     stop "$pid"
@@ -103,18 +132,19 @@ for run in $(seq 1 "$runs"); do
 done
 
 rate() { echo "$1 / $2" | bc -l; } # amount seconds
-printf '\n%-6s %6s %9s | %-18s | %-18s | %-18s | %s\n' set files MB "teleread, 2 sites" "teleread, 1 site" "orthanc" \
+printf '\n%-8s %6s %7s | %-18s | %-18s | %-18s | %s\n' set files MB "teleread, 2 sites" "teleread, 1 site" "orthanc" \
   "ratio to orthanc (2 sites / 1 site)"
-printf '%-6s %6s %9s | %-18s | %-18s | %-18s |\n' "" "" "" "inst/s      MB/s" "inst/s      MB/s" "inst/s      MB/s"
-for set in ct small; do
+printf '%-8s %6s %7s | %-18s | %-18s | %-18s |\n' "" "" "" "inst/s      MB/s" "inst/s      MB/s" "inst/s      MB/s"
+for set in ct small senders; do
   files=$(find "$data/$set" -name '*.dcm' | wc -l)
   mb=$(find "$data/$set" -name '*.dcm' -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1e6}')
-  line=$(printf '%-6s %6d %9.1f' "$set" "$files" "$mb")
+  label=$set; [ "$set" = senders ] && label="small x4"
+  line=$(printf '%-8s %6d %7.1f' "$label" "$files" "$mb")
   for peer in teleread teleread1 orthanc; do
     sec[$peer]=$(echo "${seconds[$peer-$set]}" | tr ' ' '\n' | grep . | median)
     line+=$(printf ' | %6.0f %11.1f' "$(rate "$files" "${sec[$peer]}")" "$(rate "$mb" "${sec[$peer]}")")
   done
   printf '%s | %.2fx / %.2fx\n' "$line" "$(rate "${sec[orthanc]}" "${sec[teleread]}")" "$(rate "${sec[orthanc]}" "${sec[teleread1]}")"
 done
-echo "server CPU seconds per set (median): $(for k in teleread-ct teleread1-ct orthanc-ct teleread-small teleread1-small orthanc-small; do printf '%s %s  ' "$k" "$(echo "${cpus[$k]}" | tr ' ' '\n' | grep . | median)"; done)"
+echo "server CPU seconds per set (median): $(for k in teleread-ct teleread1-ct orthanc-ct teleread-small teleread1-small orthanc-small teleread-senders teleread1-senders orthanc-senders; do printf '%s %s  ' "$k" "$(echo "${cpus[$k]}" | tr ' ' '\n' | grep . | median)"; done)"
 echo "(median of $runs run(s); seconds per run: $(for k in "${!seconds[@]}"; do printf '%s=[%s] ' "$k" "${seconds[$k]% }"; done))"

@@ -9,7 +9,8 @@ namespace Teleread.Data;
 /// <summary>
 /// Runs a statement through the connection's <see cref="StatementCache"/> when it has one (compiled once, re-bound each
 /// time), or as a fresh command when it has none. For the statements run once per stored instance; everything else uses
-/// Dapper. Parameters come from the public properties of <c>param</c> whose <c>@Name</c> appears in the SQL text.
+/// Dapper. Parameters come from the public properties of <c>param</c> whose <c>@Name</c> appears in the SQL text. For
+/// fixed SQL text only: a binder is kept per parameter type and text, so text built per call would grow without bound.
 /// </summary>
 public static class CachedStatements
 {

@@ -115,6 +115,26 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContract, IDisposable
     }
 
     [Fact]
+    public void Opening_a_store_probes_O_DIRECT_and_leaves_nothing_behind()
+    {
+        Assert.True(Directory.Exists("/dev/shm"), "The test needs tmpfs at /dev/shm (Linux), which refuses O_DIRECT.");
+        var disk = Path.Combine(_directory.Path, "probe");
+        var tmpfs = Path.Combine("/dev/shm", $"teleread-probe-{Guid.NewGuid():N}");
+        try
+        {
+            _ = new FileSystemBlobStore(disk);
+            _ = new FileSystemBlobStore(tmpfs);
+
+            Assert.Empty(Directory.EnumerateFileSystemEntries(disk));
+            Assert.Empty(Directory.EnumerateFileSystemEntries(tmpfs));
+        }
+        finally
+        {
+            Directory.Delete(tmpfs, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_aborted_large_write_leaves_no_file()
     {
         var store = (FileSystemBlobStore)CreateStore();

@@ -65,6 +65,45 @@ internal sealed class DirectFileWriter : IAsyncDisposable
         return new DirectFileWriter(new SafeFileHandle(fd, ownsHandle: true));
     }
 
+    /// <summary>
+    /// Whether direct writes work in <paramref name="directory"/>: a probe file is created, one aligned block written and
+    /// fsynced, and the file removed. False on any failure, so a file system that accepts O_DIRECT at open but refuses the
+    /// writes (a larger block size, some overlay or network file systems) never fails an ingest halfway.
+    /// </summary>
+    public static bool WorksIn(string directory)
+    {
+        var probe = Path.Combine(directory, $".direct-probe.{Environment.ProcessId}.{Guid.NewGuid():N}");
+        try
+        {
+            var writer = TryCreate(probe);
+            if (writer is null)
+            {
+                return false;
+            }
+
+            try
+            {
+                var block = writer._filling!.Memory[..Alignment];
+                block.Span.Clear();
+                RandomAccess.Write(writer._handle, block.Span, 0);
+                writer.FlushToDisk();
+                return true;
+            }
+            finally
+            {
+                writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        finally
+        {
+            File.Delete(probe);
+        }
+    }
+
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         while (!data.IsEmpty)

@@ -29,8 +29,9 @@ public sealed class FileSystemBlobStore : IBlobStore
 
     private readonly string _root;
 
-    // Set once the file system under the root refused O_DIRECT (tmpfs, for one): large objects then go through the page cache.
-    private volatile bool _directRefused = !DirectFileWriter.Available;
+    // Set when the file system under the root refuses O_DIRECT (tmpfs, for one: probed at start, or at a later open):
+    // large objects then go through the page cache.
+    private volatile bool _directRefused;
 
     // Directories whose entry in their parent is known durable (a commit fsynced the parent after they existed).
     private readonly ConcurrentDictionary<string, byte> _linkedDirectories = new(StringComparer.Ordinal);
@@ -41,6 +42,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         _root = Path.GetFullPath(rootDirectory);
         Directory.CreateDirectory(_root);
         Name = name ?? _root;
+        _directRefused = !DirectFileWriter.WorksIn(_root);
     }
 
     public string Name { get; }

@@ -5,12 +5,12 @@ using Microsoft.Win32.SafeHandles;
 namespace Teleread.Archive.Storage;
 
 /// <summary>
-/// Writes a new file with O_DIRECT (Linux): the bytes go from aligned buffers of this process straight to the disk, with
-/// up to three buffers on their way to the disk while the next fills. For large objects (a CT slice and up) this skips the page cache: no copy into
-/// it, no pages to allocate and later write back, and the data is on the disk by the time the last byte has arrived, so
-/// the commit's fsync only writes the file's metadata and flushes the disk's cache. Measured here: a 525 KB file written
-/// and fsynced in 0.63 ms against 1.68 ms through the page cache. The tail is written padded to whole blocks and the file
-/// then truncated to its length. Nothing is durable until <see cref="FlushToDisk"/> (fsync), which also reports a failed write.
+/// Writes a new file with O_DIRECT (Linux): the bytes go from aligned buffers of this process straight to the disk, up to
+/// three buffers on their way while the next fills. For large objects (a CT slice and up) this skips the page cache: no
+/// copy into it, no pages to allocate and later write back, and most of the data is on the disk by the time the last
+/// byte has arrived, so the commit's fsync mostly writes the file's metadata and flushes the disk's cache. Measured here:
+/// a 525 KB file written and fsynced in 0.63 ms against 1.68 ms through the page cache. The tail is written padded to
+/// whole blocks and the file then truncated to its length. Nothing is durable until <see cref="FlushToDisk"/> (fsync).
 /// </summary>
 internal sealed class DirectFileWriter : IAsyncDisposable
 {
@@ -40,8 +40,6 @@ internal sealed class DirectFileWriter : IAsyncDisposable
     private long _offset;
 
     private DirectFileWriter(SafeFileHandle handle) => _handle = handle;
-
-    public SafeFileHandle Handle => _handle;
 
     /// <summary>
     /// Creates <paramref name="path"/> (it must not exist) for direct writes; null when the file system refuses O_DIRECT

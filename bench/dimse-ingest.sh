@@ -34,35 +34,25 @@ dotnet "$project/bin/Release/net10.0/Teleread.Dicom.Benchmarks.dll" --generate "
 "$root/teleread" --help >/dev/null
 # A warm-up set (copies of 200 small files and 20 CT slices under new UIDs) is stored into every server before it is
 # timed, so the figures are those of a running server, not of a process still compiling its code (Teleread's JIT,
-# Orthanc's caches) — the same for both peers.
-[ -d "$data/warmup" ] || /usr/bin/python3 - "$data" <<'PY'
-import os, sys, pydicom
+# Orthanc's caches) — the same for both peers. The four senders' sets: 500 of the small files each, a study apiece.
+[ -d "$data/warmup" ] && [ -d "$data/senders" ] || /usr/bin/python3 - "$data" <<'PY'
+import os, shutil, sys, pydicom
 from pydicom.uid import generate_uid
-data = sys.argv[1]; out = os.path.join(data, "warmup"); os.makedirs(out)
-study = generate_uid()
-files = sorted(os.listdir(os.path.join(data, "small")))[:200] + sorted(os.listdir(os.path.join(data, "ct")))[:20]
-for i, name in enumerate(files):
-    src = os.path.join(data, "small" if i < 200 else "ct", name)
-    ds = pydicom.dcmread(src)
-    ds.StudyInstanceUID = study
-    ds.SeriesInstanceUID = study + (".1" if i < 200 else ".2")
-    ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = generate_uid()
-    ds.save_as(os.path.join(out, "%05d.dcm" % i), write_like_original=True)
-PY
-# The four senders' sets: 500 of the small files each, under a study, series and SOP Instance UIDs of their own.
-[ -d "$data/senders" ] || /usr/bin/python3 - "$data" <<'PY'
-import os, sys, pydicom
-from pydicom.uid import generate_uid
-data = sys.argv[1]; small = sorted(os.listdir(os.path.join(data, "small")))
-for sender in range(1, 5):
-    out = os.path.join(data, "senders", "s%d" % sender); os.makedirs(out)
-    study = generate_uid()
-    for i, name in enumerate(small[(sender - 1) * 500:sender * 500]):
-        ds = pydicom.dcmread(os.path.join(data, "small", name))
+data = sys.argv[1]
+small = [os.path.join(data, "small", n) for n in sorted(os.listdir(os.path.join(data, "small")))]
+ct = [os.path.join(data, "ct", n) for n in sorted(os.listdir(os.path.join(data, "ct")))]
+def copy_as_new_study(files, out):  # files: (path, series number); every copy gets new UIDs (at most 64 characters)
+    shutil.rmtree(out, ignore_errors=True); os.makedirs(out)
+    study, series_uids = generate_uid(), {}
+    for i, (src, series) in enumerate(files):
+        ds = pydicom.dcmread(src)
         ds.StudyInstanceUID = study
-        ds.SeriesInstanceUID = study + ".1"
+        ds.SeriesInstanceUID = series_uids.setdefault(series, generate_uid())
         ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = generate_uid()
         ds.save_as(os.path.join(out, "%05d.dcm" % i), write_like_original=True)
+copy_as_new_study([(f, 1) for f in small[:200]] + [(f, 2) for f in ct[:20]], os.path.join(data, "warmup"))
+for sender in range(1, 5):
+    copy_as_new_study([(f, 1) for f in small[(sender - 1) * 500:sender * 500]], os.path.join(data, "senders", "s%d" % sender))
 PY
 gcc -shared -fPIC -o "$work/loopback-bind.so" "$root/tools/test/loopback-bind.c" -ldl
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

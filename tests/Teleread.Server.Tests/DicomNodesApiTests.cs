@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Dapper;
 using Teleread.Data;
 using Teleread.Identity;
+using Teleread.Testing;
 
 namespace Teleread.Server.Tests;
 
@@ -15,10 +16,8 @@ public sealed class DicomNodesApiTests
     public async Task An_operator_adds_lists_and_removes_a_clinics_nodes_and_each_change_is_audited(string provider)
     {
         await using var server = await RunningServer.StartAsync(provider);
-        var identity = server.Service<IdentityStore>();
-        var clinic = await identity.CreateClinicAsync("Node clinic", ["NODE_CLINIC"], CancellationToken.None);
-        var op = await identity.CreateUserAsync("op", "Operator", Role.Operator, null, "pw-op-123", CancellationToken.None);
-        using var client = server.CreateClient(await identity.IssueTokenAsync(op.Id, null, "test", CancellationToken.None));
+        var (clinic, client) = await ClinicAndOperatorAsync(server);
+        using var _ = client;
         var nodes = $"/api/clinics/{clinic.Id}/dicom-nodes";
 
         var created = await client.PostAsJsonAsync(nodes, new { aeTitle = "PACS_A", host = "127.0.0.1", port = 104, useTls = true });
@@ -62,10 +61,8 @@ public sealed class DicomNodesApiTests
     public async Task Two_operators_adding_the_same_AE_title_at_once_get_one_201_and_one_409_never_a_500(string provider)
     {
         await using var server = await RunningServer.StartAsync(provider);
-        var identity = server.Service<IdentityStore>();
-        var clinic = await identity.CreateClinicAsync("Node clinic", ["NODE_CLINIC"], CancellationToken.None);
-        var op = await identity.CreateUserAsync("op", "Operator", Role.Operator, null, "pw-op-123", CancellationToken.None);
-        using var client = server.CreateClient(await identity.IssueTokenAsync(op.Id, null, "test", CancellationToken.None));
+        var (clinic, client) = await ClinicAndOperatorAsync(server);
+        using var _ = client;
         var nodes = $"/api/clinics/{clinic.Id}/dicom-nodes";
         var db = server.Service<IDatabase>();
         if (db.Dialect == SqlDialectKind.Postgres)
@@ -76,15 +73,7 @@ public sealed class DicomNodesApiTests
             await other.ExecuteAsync("INSERT INTO clinic_dicom_nodes (id, clinic_id, ae_title, host, port, use_tls, created_at) VALUES ('other', @Id, 'PACS_RACE', 'h', 104, 0, 0)",
                 new { clinic.Id }, tx);
             var adding = client.PostAsJsonAsync(nodes, new { aeTitle = "PACS_RACE", host = "127.0.0.1", port = 104 });
-            await using (var watcher = await db.OpenAsync(CancellationToken.None))
-            {
-                var deadline = DateTime.UtcNow.AddSeconds(20);
-                while (await watcher.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") == 0)
-                {
-                    Assert.True(DateTime.UtcNow < deadline, "the request never waited on the other insert");
-                    await Task.Delay(10);
-                }
-            }
+            await LockWaiters.WaitForAsync(db, "the request never waited on the other insert");
 
             await tx.CommitAsync();
             Assert.Equal(HttpStatusCode.Conflict, (await adding).StatusCode);
@@ -93,5 +82,14 @@ public sealed class DicomNodesApiTests
         var concurrent = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.PostAsJsonAsync(nodes, new { aeTitle = "PACS_MANY", host = "127.0.0.1", port = 104 })));
         Assert.Equal(1, concurrent.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.Equal(7, concurrent.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+    }
+
+    /// <summary>A clinic with one AE title, and a client signed in as an operator.</summary>
+    private static async Task<(Clinic Clinic, HttpClient Client)> ClinicAndOperatorAsync(RunningServer server)
+    {
+        var identity = server.Service<IdentityStore>();
+        var clinic = await identity.CreateClinicAsync("Node clinic", ["NODE_CLINIC"], CancellationToken.None);
+        var op = await identity.CreateUserAsync("op", "Operator", Role.Operator, null, "pw-op-123", CancellationToken.None);
+        return (clinic, server.CreateClient(await identity.IssueTokenAsync(op.Id, null, "test", CancellationToken.None)));
     }
 }

@@ -16,36 +16,25 @@ public static class CachedStatements
 {
     private static readonly ConcurrentDictionary<(Type, string), ParameterBinder> Binders = new();
 
-    public static async Task<int> ExecuteCachedAsync(this DbConnection connection, string sql, object param, DbTransaction transaction, CancellationToken ct)
-    {
-        var (command, cache) = Command(connection, sql, param, transaction);
-        try
-        {
-            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
-        catch
-        {
-            cache?.Forget(sql);
-            throw;
-        }
-        finally
-        {
-            if (cache is null)
-            {
-                await command.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
+    public static Task<int> ExecuteCachedAsync(this DbConnection connection, string sql, object param, DbTransaction transaction, CancellationToken ct) =>
+        RunAsync(connection, sql, param, transaction, command => command.ExecuteNonQueryAsync(ct));
 
     /// <summary>The first row read by <paramref name="read"/>, or null when the query returns none.</summary>
-    public static async Task<T?> QueryFirstCachedAsync<T>(this DbConnection connection, string sql, object param, DbTransaction transaction, Func<DbDataReader, T> read, CancellationToken ct)
-        where T : struct
-    {
-        var (command, cache) = Command(connection, sql, param, transaction);
-        try
+    public static Task<T?> QueryFirstCachedAsync<T>(this DbConnection connection, string sql, object param, DbTransaction transaction, Func<DbDataReader, T> read, CancellationToken ct)
+        where T : struct =>
+        RunAsync<T?>(connection, sql, param, transaction, async command =>
         {
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             return await reader.ReadAsync(ct).ConfigureAwait(false) ? read(reader) : null;
+        });
+
+    /// <summary>Runs the bound command; a cached one that fails is forgotten (prepared anew next time), a fresh one is disposed.</summary>
+    private static async Task<T> RunAsync<T>(DbConnection connection, string sql, object param, DbTransaction transaction, Func<DbCommand, Task<T>> run)
+    {
+        var (command, cache) = Command(connection, sql, param, transaction);
+        try
+        {
+            return await run(command).ConfigureAwait(false);
         }
         catch
         {

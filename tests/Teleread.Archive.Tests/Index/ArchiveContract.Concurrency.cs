@@ -125,15 +125,7 @@ public abstract partial class ArchiveContract
                 return;
             }
 
-            // Its own connection: pg_stat_activity is read once per transaction.
-            await using var watcher = await db.OpenAsync(CancellationToken.None);
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (!until.IsCompleted && await watcher.ExecuteScalarAsync<long>(
-                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") < count)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"expected {count} session(s) waiting on a lock");
-                await Task.Delay(10);
-            }
+            await LockWaiters.WaitForAsync(db, $"expected {count} session(s) waiting on a lock", count, until);
         }
 
         public Task WaitForWaitersAsync(int count) => WaitForWaitersAsync(count, new TaskCompletionSource().Task);

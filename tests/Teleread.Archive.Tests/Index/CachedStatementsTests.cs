@@ -8,23 +8,18 @@ namespace Teleread.Archive.Tests.Index;
 public sealed class CachedStatementsTests : IAsyncLifetime
 {
     private const string Insert = "INSERT INTO t (k, name, size) VALUES (@K, @Name, @Size)";
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"teleread-cached-{Guid.NewGuid():N}.db");
+    private readonly TemporarySqliteFile _file = new("teleread-cached");
     private SqliteDatabase _db = null!;
 
     public async Task InitializeAsync()
     {
-        _db = new SqliteDatabase(_path);
+        _db = new SqliteDatabase(_file.Path);
         await _db.WriteAsync((c, t) => c.ExecuteAsync("CREATE TABLE t (k INTEGER PRIMARY KEY, name TEXT, size INTEGER)", transaction: t), CancellationToken.None);
     }
 
     public Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(f);
-        }
-
+        _file.Dispose();
         return Task.CompletedTask;
     }
 

@@ -5,21 +5,16 @@ namespace Teleread.Archive.Tests.Index;
 
 public sealed class QueryPlanOnSqliteTests : QueryPlanContract
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"teleread-plans-{Guid.NewGuid():N}.db");
+    private readonly TemporarySqliteFile _file = new("teleread-plans");
 
-    protected override Task<IDatabase> CreateDatabaseAsync() => Task.FromResult<IDatabase>(new SqliteDatabase(_path));
+    protected override Task<IDatabase> CreateDatabaseAsync() => Task.FromResult<IDatabase>(new SqliteDatabase(_file.Path));
 
     // A new SqliteDatabase runs PRAGMA optimize on its first connection, as the server does after a restart.
-    protected override Task<IDatabase> ReopenAsync(IDatabase seeded) => Task.FromResult<IDatabase>(new SqliteDatabase(_path));
+    protected override Task<IDatabase> ReopenAsync(IDatabase seeded) => Task.FromResult<IDatabase>(new SqliteDatabase(_file.Path));
 
     protected override Task DropDatabaseAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(f);
-        }
-
+        _file.Dispose();
         return Task.CompletedTask;
     }
 

@@ -9,30 +9,19 @@ public sealed class SqliteDurabilityTests
     [Fact]
     public async Task Every_connection_commits_durably_in_wal_mode()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"teleread-durability-{Guid.NewGuid():N}.db");
-        try
+        using var file = new TemporarySqliteFile("teleread-durability");
+        var database = new SqliteDatabase(file.Path);
+        var connections = new List<DbConnection>();
+        for (var i = 0; i < 3; i++)
         {
-            var database = new SqliteDatabase(path);
-            var connections = new List<DbConnection>();
-            for (var i = 0; i < 3; i++)
-            {
-                connections.Add(await database.OpenAsync(CancellationToken.None));
-            }
-
-            foreach (var connection in connections)
-            {
-                Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
-                Assert.Equal("2", await ScalarAsync(connection, "PRAGMA synchronous"));
-                await connection.DisposeAsync();
-            }
+            connections.Add(await database.OpenAsync(CancellationToken.None));
         }
-        finally
+
+        foreach (var connection in connections)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(f);
-            }
+            Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
+            Assert.Equal("2", await ScalarAsync(connection, "PRAGMA synchronous"));
+            await connection.DisposeAsync();
         }
     }
 

@@ -8,23 +8,18 @@ namespace Teleread.Archive.Tests.Index;
 /// <summary>Units of work that arrive while another commits are committed together, each with the outcome it would have alone.</summary>
 public sealed class SqliteGroupCommitTests : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"teleread-group-{Guid.NewGuid():N}.db");
+    private readonly TemporarySqliteFile _file = new("teleread-group");
     private SqliteDatabase _db = null!;
 
     public async Task InitializeAsync()
     {
-        _db = new SqliteDatabase(_path);
+        _db = new SqliteDatabase(_file.Path);
         await _db.WriteAsync((c, t) => c.ExecuteAsync("CREATE TABLE t (k INTEGER PRIMARY KEY)", transaction: t), CancellationToken.None);
     }
 
     public Task DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(f);
-        }
-
+        _file.Dispose();
         return Task.CompletedTask;
     }
 

@@ -28,7 +28,7 @@ public sealed class ConcurrencyTests
     {
         await using var d = await ReadingDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(TestData.Monday0900Jst);
-        var service = await ServiceWithRadiologistsAsync(d, clock, "rad-1");
+        var service = await d.ServiceWithRadiologistsAsync(clock, "rad-1");
         var id = await QueuedRequestAsync(service);
         Assert.True((await service.ClaimAsync(id, "rad-1", Ct)).Succeeded);
         clock.Advance(TimeSpan.FromMinutes(3));
@@ -67,7 +67,7 @@ public sealed class ConcurrencyTests
     {
         await using var d = await ReadingDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(TestData.Monday0900Jst);
-        var service = await ServiceWithRadiologistsAsync(d, clock, "rad-1", "rad-2");
+        var service = await d.ServiceWithRadiologistsAsync(clock, "rad-1", "rad-2");
         var rad1 = new Actor("rad-1", ActorRole.Radiologist);
         var rad2 = new Actor("rad-2", ActorRole.Radiologist);
 
@@ -96,7 +96,7 @@ public sealed class ConcurrencyTests
         await using var d = await ReadingDatabase.CreateAsync(provider);
         var t0 = TestData.Monday0900Jst;
         var clock = new FakeTimeProvider(t0);
-        var service = await ServiceWithRadiologistsAsync(d, clock, "rad-1");
+        var service = await d.ServiceWithRadiologistsAsync(clock, "rad-1");
         var rad1 = new Actor("rad-1", ActorRole.Radiologist);
         var id = await QueuedRequestAsync(service, ReadingPriority.Urgent);
         Assert.True((await service.ClaimAsync(id, "rad-1", Ct)).Succeeded);
@@ -126,7 +126,7 @@ public sealed class ConcurrencyTests
         await using var d = await ReadingDatabase.CreateAsync(provider);
         var t0 = TestData.Monday0900Jst;
         var clock = new FakeTimeProvider(t0);
-        var service = await ServiceWithRadiologistsAsync(d, clock, "rad-1");
+        var service = await d.ServiceWithRadiologistsAsync(clock, "rad-1");
         var id = await QueuedRequestAsync(service, ReadingPriority.Urgent);
         Assert.Equal("rad-1", Assert.Single(await service.AssignQueuedAsync(Ct)).RadiologistId);
 
@@ -156,7 +156,7 @@ public sealed class ConcurrencyTests
     {
         await using var d = await ReadingDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(TestData.Monday0900Jst);
-        var service = await ServiceWithRadiologistsAsync(d, clock, "rad-1");
+        var service = await d.ServiceWithRadiologistsAsync(clock, "rad-1");
         var id = await QueuedRequestAsync(service, ReadingPriority.Urgent);
         clock.Advance(TimeSpan.FromHours(2));
         var request = (await service.FindAsync(id, Ct))!;
@@ -183,7 +183,7 @@ public sealed class ConcurrencyTests
     {
         await using var d = await ReadingDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(TestData.Monday0900Jst);
-        var service = await ServiceWithRadiologistsAsync(d, clock, "rad-1");
+        var service = await d.ServiceWithRadiologistsAsync(clock, "rad-1");
         var rad1 = new Actor("rad-1", ActorRole.Radiologist);
         var id = await QueuedRequestAsync(service, ReadingPriority.Urgent);
         Assert.True((await service.ClaimAsync(id, "rad-1", Ct)).Succeeded);
@@ -205,7 +205,7 @@ public sealed class ConcurrencyTests
     {
         await using var d = await ReadingDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(TestData.Monday0900Jst);
-        var service = await ServiceWithRadiologistsAsync(d, clock, "rad-1");
+        var service = await d.ServiceWithRadiologistsAsync(clock, "rad-1");
         var ids = new List<Guid>();
         for (var i = 0; i < 8; i++)
         {
@@ -226,18 +226,6 @@ public sealed class ConcurrencyTests
         {
             Assert.Single(await NotificationsAsync(d.Db, id));
         }
-    }
-
-    private static async Task<ReadingService> ServiceWithRadiologistsAsync(ReadingDatabase d, FakeTimeProvider clock, params string[] radiologists)
-    {
-        var service = d.Service(clock);
-        await service.Directory.UpsertClinicAsync(ReadingDatabase.Clinic(), Ct);
-        foreach (var r in radiologists)
-        {
-            await service.Directory.UpsertRadiologistAsync(TestData.Radiologist(r), Ct);
-        }
-
-        return service;
     }
 
     private static async Task<Guid> QueuedRequestAsync(ReadingService service, ReadingPriority priority = ReadingPriority.Routine, string study = "s")

@@ -53,6 +53,19 @@ public sealed class ReadingDatabase : IAsyncDisposable
     public ReadingService Service(TimeProvider clock, ReadingOptions? options = null) =>
         new(Db, clock, options ?? new ReadingOptions(), new AssignmentEngine(new AssignmentOptions()), EscalationPolicy.Default);
 
+    /// <summary>A service on this database with the standard clinic and the given radiologists on file.</summary>
+    public async Task<ReadingService> ServiceWithRadiologistsAsync(TimeProvider clock, params string[] radiologists)
+    {
+        var service = Service(clock);
+        await service.Directory.UpsertClinicAsync(Clinic(), CancellationToken.None);
+        foreach (var r in radiologists)
+        {
+            await service.Directory.UpsertRadiologistAsync(TestData.Radiologist(r), CancellationToken.None);
+        }
+
+        return service;
+    }
+
     public static Clinic Clinic(string id = "clinic-a", SlaTerms? sla = null, bool secondReading = false) =>
         new(id, "Sato Clinic", new ClinicContract("C-001", new DateOnly(2026, 1, 1), sla ?? SlaTerms.Standard24x7, secondReading, false),
             ["SATO_CT"], [new ClinicContact("Dr. Sato", "director", "03-0000-0000", "sato@example.jp")]);

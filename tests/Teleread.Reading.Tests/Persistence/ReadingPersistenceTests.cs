@@ -89,13 +89,8 @@ public sealed class ReadingPersistenceTests
     {
         await using var d = await ReadingDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(TestData.Monday0900Jst);
-        var service = d.Service(clock);
-        await service.Directory.UpsertClinicAsync(ReadingDatabase.Clinic(), Ct);
         var rivals = Enumerable.Range(1, 4).Select(i => $"rad-{i}").ToArray();
-        foreach (var r in rivals)
-        {
-            await service.Directory.UpsertRadiologistAsync(TestData.Radiologist(r), Ct);
-        }
+        var service = await d.ServiceWithRadiologistsAsync(clock, rivals);
 
         for (var round = 0; round < 5; round++)
         {
@@ -240,9 +235,7 @@ public sealed class ReadingPersistenceTests
         await using var d = await ReadingDatabase.CreateAsync(provider);
         var t0 = TestData.Monday0900Jst;
         var clock = new FakeTimeProvider(t0);
-        var service = d.Service(clock);
-        await service.Directory.UpsertClinicAsync(ReadingDatabase.Clinic(), Ct);
-        await service.Directory.UpsertRadiologistAsync(TestData.Radiologist("rad-1"), Ct);
+        var service = await d.ServiceWithRadiologistsAsync(clock, "rad-1");
         var id = (await service.ReceiveAsync(new NewReadingRequest("clinic-a", "p", "s", TestData.Details(ReadingPriority.Urgent)), ClinicUser, Ct)).Request!.Id;
         await service.MarkCompleteAsync(id, ClinicUser, Ct);
         Assert.Equal("rad-1", Assert.Single(await service.AssignQueuedAsync(Ct)).RadiologistId);

@@ -110,16 +110,7 @@ public sealed class RetentionTests
                 new ReadingRequestDetails("頭痛", ImagingModality.MR, BodyRegion.Head, ReadingPriority.Routine, "佐藤", [], []), now, now.AddDays(1), false, false);
             Assert.True(await requests.InsertAsync(filing, tx, request, null, CancellationToken.None, holdsStudy: true));
             sweeping = web.Server.Service<RetentionRound>().RunAsync(CancellationToken.None);
-            await using (var watcher = await db.OpenAsync(CancellationToken.None))
-            {
-                var deadline = DateTime.UtcNow.AddSeconds(20);
-                while (!sweeping.IsCompleted && await watcher.ExecuteScalarAsync<long>(
-                    "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") == 0)
-                {
-                    Assert.True(DateTime.UtcNow < deadline, "the deletion never waited on the request being filed");
-                    await Task.Delay(10);
-                }
-            }
+            await LockWaiters.WaitForAsync(db, "the deletion never waited on the request being filed", until: sweeping);
 
             await tx.CommitAsync();
         }
@@ -195,15 +186,7 @@ public sealed class RetentionTests
             await using var tx = await other.BeginTransactionAsync();
             await other.ExecuteAsync("UPDATE clinics SET retention_years = 9, retention_days = 0 WHERE id = @Id", new { Id = web.ClinicAId }, tx);
             var changing = op.PutAsJsonAsync(url, new { years = 3 });
-            await using (var watcher = await db.OpenAsync(CancellationToken.None))
-            {
-                var deadline = DateTime.UtcNow.AddSeconds(20);
-                while (await watcher.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") == 0)
-                {
-                    Assert.True(DateTime.UtcNow < deadline, "the change never waited on the other one");
-                    await Task.Delay(10);
-                }
-            }
+            await LockWaiters.WaitForAsync(db, "the change never waited on the other one");
 
             await tx.CommitAsync();
             Assert.Equal(HttpStatusCode.OK, (await changing).StatusCode);

@@ -106,7 +106,8 @@ public class DicomServerRobustnessTests
     [Fact]
     public async Task Peer_that_stops_in_the_middle_of_a_pdu_is_aborted_by_the_idle_timer()
     {
-        var options = new DicomServerOptions { Timeouts = new DicomAssociationTimeouts { Idle = TimeSpan.FromMilliseconds(700) } };
+        // The idle limit applies to the bystander too: 2 s between its PDUs, ample on a loaded CI machine (700 ms was not).
+        var options = new DicomServerOptions { Timeouts = new DicomAssociationTimeouts { Idle = TimeSpan.FromSeconds(2) } };
         await using var server = Loopback.StartServer(Loopback.VerificationPolicy(), null, options);
         var (socket, stream, reader) = await Loopback.ConnectRawAsync(server);
         using (socket)

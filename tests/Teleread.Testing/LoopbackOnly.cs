@@ -19,8 +19,28 @@ public static class LoopbackOnly
         ["TCP_NODELAY"] = "1",
     };
 
+    /// <summary>
+    /// A loopback port free now, below Linux's ephemeral range (32768–60999): a port the kernel handed out would be free
+    /// again once this returns, and the next outgoing connection of any process (a peer's HTTP client, storescu) may take
+    /// it as its local port before the test's listener binds it ("the port is already in use", seen in CI).
+    /// </summary>
     public static int FreePort()
     {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var probe = new TcpListener(IPAddress.Loopback, port);
+                probe.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;

@@ -9,8 +9,8 @@ public static partial class ServerLog
     [LoggerMessage(1001, LogLevel.Information, "Applied {Count} database migration(s)")]
     public static partial void MigrationsApplied(ILogger logger, int count);
 
-    [LoggerMessage(1007, LogLevel.Warning, "Settled instances left mid-commit by the last stop: {Kept} kept (blob intact), {Withdrawn} withdrawn (blob on no site), {Undecided} left for a later round (a storage site unreachable, or possibly another process's commit still running)")]
-    public static partial void IngestIntentsSettled(ILogger logger, int kept, int withdrawn, int undecided);
+    [LoggerMessage(1007, LogLevel.Warning, "Settled instances left mid-commit by the last stop: {Kept} kept (blob intact), {Withdrawn} withdrawn (blob on no site), {Restored} restored from the journal, {Undecided} left for a later round (a storage site unreachable, or possibly another process's commit still running)")]
+    public static partial void IngestIntentsSettled(ILogger logger, int kept, int withdrawn, int restored, int undecided);
 
     [LoggerMessage(1002, LogLevel.Error, "Could not write an audit event")]
     public static partial void AuditWriteFailed(ILogger logger, Exception exception);

@@ -113,9 +113,9 @@ public static class TelereadServer
         var alone = app.Services.GetRequiredService<IDatabase>().Dialect == SqlDialectKind.Sqlite;
         var settled = await app.Services.GetRequiredService<Teleread.Archive.Ingest.IngestIntentRecovery>()
             .RecoverAsync(alone ? TimeSpan.Zero : Teleread.Archive.Ingest.IngestIntentRecovery.LiveCommitBound, ct).ConfigureAwait(false);
-        if (settled.Kept + settled.Withdrawn + settled.Undecided > 0)
+        if (settled.Kept + settled.Withdrawn + settled.Restored + settled.Undecided > 0)
         {
-            ServerLog.IngestIntentsSettled(app.Logger, settled.Kept, settled.Withdrawn, settled.Undecided);
+            ServerLog.IngestIntentsSettled(app.Logger, settled.Kept, settled.Withdrawn, settled.Restored, settled.Undecided);
         }
     }
 

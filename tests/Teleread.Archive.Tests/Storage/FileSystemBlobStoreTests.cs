@@ -248,4 +248,63 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContract, IDisposable
         Assert.Equal(StorageTestHelpers.Sha256(expected), commit.Sha256);
         Assert.Equal(expected, await File.ReadAllBytesAsync(Path.Combine(store.RootDirectory, "ct", "slice")));
     }
+
+    [Theory]
+    [InlineData(3_000)]
+    [InlineData(300_000)]
+    public async Task A_deferred_commit_puts_every_byte_at_the_key_at_once_and_a_later_sync_keeps_it_there(int size)
+    {
+        var store = (FileSystemBlobStore)CreateStore();
+        var bytes = GeneratedStream.Bytes(size);
+        await using var write = await store.BeginWriteAsync("new/day/deferred.dcm");
+        await write.WriteAsync(bytes);
+
+        var commit = await write.CommitDeferredAsync();
+
+        Assert.True(store.DefersSync);
+        Assert.Equal(size, commit.Length);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(store.RootDirectory, "new", "day", "deferred.dcm")));
+        Assert.Single(Directory.EnumerateFiles(store.RootDirectory, "*", SearchOption.AllDirectories));
+        await store.SyncDeferredAsync();
+        await store.SyncDeferredAsync();
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(store.RootDirectory, "new", "day", "deferred.dcm")));
+    }
+
+    [Fact]
+    public async Task A_sync_after_a_deferred_object_was_deleted_skips_it()
+    {
+        var store = (FileSystemBlobStore)CreateStore();
+        foreach (var key in new[] { "a/gone.dcm", "a/kept.dcm" })
+        {
+            await using var write = await store.BeginWriteAsync(key);
+            await write.WriteAsync(GeneratedStream.Bytes(100));
+            await write.CommitDeferredAsync();
+        }
+
+        await store.DeleteAsync("a/gone.dcm");
+        await store.SyncDeferredAsync();
+
+        Assert.False(await store.ExistsAsync("a/gone.dcm"));
+        Assert.True(await store.ExistsAsync("a/kept.dcm"));
+    }
+
+    [Fact]
+    public async Task Two_file_sites_commit_deferred_on_both_and_sync_both()
+    {
+        var (east, west) = ((FileSystemBlobStore)CreateStore(), (FileSystemBlobStore)CreateStore());
+        var store = new ReplicatedBlobStore([east, west]);
+        var bytes = GeneratedStream.Bytes(5_000);
+        await using (var write = await store.BeginWriteAsync("x/y.dcm"))
+        {
+            await write.WriteAsync(bytes);
+            await write.CommitDeferredAsync();
+        }
+
+        await store.SyncDeferredAsync();
+
+        Assert.True(store.DefersSync);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(east.RootDirectory, "x", "y.dcm")));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(west.RootDirectory, "x", "y.dcm")));
+        Assert.False(new ReplicatedBlobStore([new InMemoryBlobStore()]).DefersSync);
+    }
 }

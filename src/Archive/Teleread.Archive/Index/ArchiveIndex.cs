@@ -30,7 +30,7 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
     /// some sites (<see cref="BlobCommit.PendingSites"/>, queued replication), their copies are queued in the same transaction.
     /// </summary>
     public Task<AddResult> AddAsync(InstanceRecord r, BlobCommit blob, string origin, CancellationToken ct) =>
-        db.WriteAsync((c, t) => AddInTransactionAsync(c, t, r, blob, origin, false, ct), ct);
+        db.WriteAsync((c, t) => AddInTransactionAsync(c, t, r, blob, origin, false, null, ct), ct);
 
     /// <summary>
     /// As <see cref="AddAsync"/> for a blob whose commit is still running (<see cref="IBlobWrite.Describe"/>): the
@@ -38,20 +38,28 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
     /// succeeded, or withdraws the instance (<see cref="WithdrawAsync"/>) when it failed.
     /// </summary>
     public Task<AddResult> AddWhileCommittingAsync(InstanceRecord r, BlobCommit blob, string origin, CancellationToken ct) =>
-        db.WriteAsync((c, t) => AddInTransactionAsync(c, t, r, blob, origin, true, ct), ct);
+        db.WriteAsync((c, t) => AddInTransactionAsync(c, t, r, blob, origin, true, null, ct), ct);
 
     /// <summary>Adds several instances in one transaction (one durable commit), in order, each by the rules of <see cref="AddAsync"/>.</summary>
     public Task<IReadOnlyList<AddResult>> AddManyAsync(IReadOnlyList<(InstanceRecord Record, BlobCommit Blob, string Origin)> items, CancellationToken ct) =>
-        AddManyAsync(items, false, ct);
+        AddManyAsync([.. items.Select(x => (x.Record, x.Blob, x.Origin, (byte[]?)null))], false, ct);
 
-    /// <summary>As <see cref="AddManyAsync(IReadOnlyList{ValueTuple{InstanceRecord, BlobCommit, string}}, CancellationToken)"/>, with intents (<see cref="AddWhileCommittingAsync"/>) when <paramref name="whileCommitting"/>.</summary>
-    public Task<IReadOnlyList<AddResult>> AddManyAsync(IReadOnlyList<(InstanceRecord Record, BlobCommit Blob, string Origin)> items, bool whileCommitting, CancellationToken ct) =>
+    /// <summary>
+    /// As <see cref="AddManyAsync(IReadOnlyList{ValueTuple{InstanceRecord, BlobCommit, string}}, CancellationToken)"/> for
+    /// blobs whose commits are still running, each with an intent (<see cref="AddWhileCommittingAsync"/>). An item's
+    /// <c>Journal</c>, when given, is the object's whole bytes, kept with the intent until it is confirmed (for a blob committed
+    /// without waiting for the disk: <see cref="IBlobWrite.CommitDeferredAsync"/>).
+    /// </summary>
+    public Task<IReadOnlyList<AddResult>> AddManyWhileCommittingAsync(IReadOnlyList<(InstanceRecord Record, BlobCommit Blob, string Origin, byte[]? Journal)> items, CancellationToken ct) =>
+        AddManyAsync(items, true, ct);
+
+    private Task<IReadOnlyList<AddResult>> AddManyAsync(IReadOnlyList<(InstanceRecord Record, BlobCommit Blob, string Origin, byte[]? Journal)> items, bool whileCommitting, CancellationToken ct) =>
         db.WriteAsync<IReadOnlyList<AddResult>>(async (c, t) =>
         {
             var results = new List<AddResult>(items.Count);
-            foreach (var (r, blob, origin) in items)
+            foreach (var (r, blob, origin, journal) in items)
             {
-                results.Add(await AddInTransactionAsync(c, t, r, blob, origin, whileCommitting, ct).ConfigureAwait(false));
+                results.Add(await AddInTransactionAsync(c, t, r, blob, origin, whileCommitting, journal, ct).ConfigureAwait(false));
             }
 
             return results;
@@ -93,7 +101,7 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
             return true;
         }, ct);
 
-    private async Task<AddResult> AddInTransactionAsync(DbConnection c, DbTransaction t, InstanceRecord r, BlobCommit blob, string origin, bool whileCommitting, CancellationToken ct)
+    private async Task<AddResult> AddInTransactionAsync(DbConnection c, DbTransaction t, InstanceRecord r, BlobCommit blob, string origin, bool whileCommitting, byte[]? journal, CancellationToken ct)
     {
         if (await StoredCopyAsync(c, t, r, ct).ConfigureAwait(false) is { } found)
         {
@@ -160,7 +168,7 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
         await ReplicationQueue.EnqueueAsync(c, t, r.ClinicId, r.SopInstanceUid, blob, now, ct).ConfigureAwait(false);
         if (whileCommitting)
         {
-            await IngestIntentLog.RecordAsync(c, t, r.ClinicId, r.SopInstanceUid, blob.Key, now, ct).ConfigureAwait(false);
+            await IngestIntentLog.RecordAsync(c, t, r.ClinicId, r.SopInstanceUid, blob.Key, now, journal, ct).ConfigureAwait(false);
         }
 
         return AddResult.Added;

@@ -9,8 +9,9 @@ namespace Teleread.Archive.Index;
 /// Instances indexed while their blob's commit was still running (table archive_ingest_intents). Ingest records the
 /// instance and its intent row in one transaction side by side with the storage commit, so an acknowledgement waits for
 /// one durable step instead of two in a row; once the blob is durable the intent is confirmed here and its row deleted
-/// in a later batch (one transaction for many). Rows still present after a crash are settled by
-/// <see cref="Ingest.IngestIntentRecovery"/> on the next start.
+/// in a later batch (one transaction for many). A small object's row also holds its bytes (the journal), when its blob was
+/// committed without waiting for the disk (<see cref="Storage.IBlobWrite.CommitDeferredAsync"/>). Rows still present after
+/// a crash are settled by <see cref="Ingest.IngestIntentRecovery"/> on the next start.
 /// </summary>
 public sealed class IngestIntentLog(IDatabase db)
 {
@@ -26,6 +27,11 @@ public sealed class IngestIntentLog(IDatabase db)
 
     /// <summary>Whether this process saw the blob of <paramref name="blobKey"/> become durable.</summary>
     public bool IsConfirmed(string blobKey) => _confirmed.ContainsKey(blobKey);
+
+    /// <summary>The journaled bytes of an intent, or null (none recorded, or the row is gone).</summary>
+    public Task<byte[]?> JournalAsync(string blobKey, CancellationToken ct) =>
+        db.ReadAsync(c => c.QuerySingleOrDefaultAsync<byte[]?>(new CommandDefinition(
+            "SELECT journal FROM archive_ingest_intents WHERE blob_key = @blobKey", new { blobKey }, cancellationToken: ct)), ct);
 
     /// <summary>The blob of an intent is durable: its row goes in the next batch.</summary>
     public void Confirm(string blobKey)
@@ -67,21 +73,22 @@ public sealed class IngestIntentLog(IDatabase db)
     /// (none when the instance is gone).
     /// </summary>
     public Task<IReadOnlyList<IngestIntent>> ListAsync(CancellationToken ct) =>
-        db.ReadAsync<IReadOnlyList<IngestIntent>>(async c => (await c.QueryAsync<(string Key, string Clinic, string Sop, long At, long? Length, string? Sha)>(new CommandDefinition(
-            "SELECT x.blob_key, x.clinic_id, x.sop_instance_uid, x.created_at, i.blob_length, i.blob_sha256 FROM archive_ingest_intents x LEFT JOIN archive_instances i " +
+        db.ReadAsync<IReadOnlyList<IngestIntent>>(async c => (await c.QueryAsync<(string Key, string Clinic, string Sop, long At, long? Length, string? Sha, long Journaled)>(new CommandDefinition(
+            "SELECT x.blob_key, x.clinic_id, x.sop_instance_uid, x.created_at, i.blob_length, i.blob_sha256, " +
+            "CASE WHEN x.journal IS NULL THEN 0 ELSE 1 END FROM archive_ingest_intents x LEFT JOIN archive_instances i " +
             "ON i.clinic_id = x.clinic_id AND i.sop_instance_uid = x.sop_instance_uid AND i.blob_key = x.blob_key ORDER BY x.created_at",
             cancellationToken: ct)).ConfigureAwait(false)).Select(r => new IngestIntent(r.Key, r.Clinic, r.Sop, UnixTime.FromDb(r.At),
-                r.Length is { } length && r.Sha is { } sha ? new Storage.BlobExpectation(r.Key, length, sha) : null)).ToList(), ct);
+                r.Length is { } length && r.Sha is { } sha ? new Storage.BlobExpectation(r.Key, length, sha) : null) { Journaled = r.Journaled != 0 }).ToList(), ct);
 
     /// <summary>Deletes one intent row (its blob was found durable).</summary>
     public Task ForgetAsync(string blobKey, CancellationToken ct) =>
         db.WriteAsync((c, t) => c.ExecuteAsync(new CommandDefinition(
             "DELETE FROM archive_ingest_intents WHERE blob_key = @blobKey", new { blobKey }, t, cancellationToken: ct)), ct);
 
-    internal static Task RecordAsync(DbConnection c, DbTransaction t, string clinicId, string sopInstanceUid, string blobKey, long now, CancellationToken ct) =>
+    internal static Task RecordAsync(DbConnection c, DbTransaction t, string clinicId, string sopInstanceUid, string blobKey, long now, byte[]? journal, CancellationToken ct) =>
         c.ExecuteCachedAsync(
-            "INSERT INTO archive_ingest_intents (blob_key, clinic_id, sop_instance_uid, created_at) VALUES (@blobKey, @clinicId, @sopInstanceUid, @now)",
-            new { blobKey, clinicId, sopInstanceUid, now }, t, ct);
+            "INSERT INTO archive_ingest_intents (blob_key, clinic_id, sop_instance_uid, created_at, journal) VALUES (@blobKey, @clinicId, @sopInstanceUid, @now, @journal)",
+            new { blobKey, clinicId, sopInstanceUid, now, journal }, t, ct);
 
     internal static Task RemoveAsync(DbConnection c, DbTransaction t, string blobKey, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition("DELETE FROM archive_ingest_intents WHERE blob_key = @blobKey", new { blobKey }, t, cancellationToken: ct));
@@ -109,4 +116,8 @@ public sealed class IngestIntentLog(IDatabase db)
 }
 
 /// <summary>An instance recorded in the index (at <paramref name="CreatedAt"/>) before its blob was known durable; <paramref name="Expected"/> is null when the instance is no longer indexed.</summary>
-public sealed record IngestIntent(string BlobKey, string ClinicId, string SopInstanceUid, DateTimeOffset CreatedAt, Storage.BlobExpectation? Expected);
+public sealed record IngestIntent(string BlobKey, string ClinicId, string SopInstanceUid, DateTimeOffset CreatedAt, Storage.BlobExpectation? Expected)
+{
+    /// <summary>Whether the row holds the object's bytes (<see cref="IngestIntentLog.JournalAsync"/>).</summary>
+    public bool Journaled { get; init; }
+}

@@ -45,6 +45,13 @@ internal sealed class HeaderCapture : IDisposable
         }
     }
 
+    /// <summary>A copy of the whole object when every one of its <paramref name="objectLength"/> bytes was captured, else null.</summary>
+    public byte[]? CopyWhole(long objectLength)
+    {
+        ObjectDisposedException.ThrowIf(_buffer is null, this);
+        return objectLength == _length ? _buffer.AsSpan(0, _length).ToArray() : null;
+    }
+
     public void Dispose()
     {
         if (_buffer is { } buffer)

@@ -13,10 +13,29 @@ namespace Teleread.Archive.Ingest;
 /// (<see cref="IngestIntentLog"/>); it is acknowledged only once both are durable, and withdrawn from the index if the
 /// commit fails. Otherwise the blob is committed first and its header read back (up to Pixel Data only). A stream that
 /// breaks, a header that cannot be read or a refused instance leaves no blob and no index row.
+/// <para>
+/// A small object (up to <see cref="HeaderCapture.Capacity"/>, all of it captured) on a store that can defer its fsyncs
+/// (<see cref="IBlobStore.DefersSync"/>) is journaled: its bytes go into the index transaction with its intent, which makes
+/// it durable with the one commit the index makes anyway, while the blob is committed without waiting for the disk; the
+/// files are synced in batches a moment later and the intents then confirmed (<see cref="JournaledBlobSync"/>). One
+/// instance then costs one flush of the disk instead of two side by side (three with two sites).
+/// </para>
 /// </summary>
 public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProvider clock, IEnumerable<IInstanceStoredObserver>? observers = null)
 {
     private const int CopyBufferSize = 128 * 1024;
+
+    private readonly JournaledBlobSync _journaled = new(store, index.Intents);
+
+    /// <summary>How long journaled small objects gather before one sync of the storage sites makes them durable there (50 ms).</summary>
+    public TimeSpan JournalSyncInterval
+    {
+        get => _journaled.Interval;
+        init => _journaled.Interval = value;
+    }
+
+    /// <summary>Makes every journaled small object committed so far durable on the storage sites and confirms its intent (shutdown, tests).</summary>
+    public Task SyncJournaledAsync(CancellationToken ct) => _journaled.SyncAsync(ct);
 
     /// <summary>Ingests a PS3.10 file (preamble, DICM, meta group, data set). An exception from reading <paramref name="part10"/> propagates after the partial blob is removed.</summary>
     public Task<IngestResult> IngestAsync(IngestSource source, Stream part10, CancellationToken ct) => IngestAsync(source, part10, null, ct);
@@ -46,7 +65,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
             return new StagedInstance(source, requiredStudyUid, null, rejection);
         }
 
-        return new StagedInstance(source, requiredStudyUid, write, null) { Record = header.Record };
+        return new StagedInstance(source, requiredStudyUid, write, null) { Record = header.Record, Journal = JournalOf(capture, write, header.Record) };
     }
 
     /// <summary>
@@ -79,7 +98,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
             }
         }
 
-        var settled = await CommitAndIndexAsync([.. pending.Select(i => (staged[i].Source, staged[i].Record!, staged[i].Write!))], ct).ConfigureAwait(false);
+        var settled = await CommitAndIndexAsync([.. pending.Select(i => (staged[i].Source, staged[i].Record!, staged[i].Write!, staged[i].Journal))], ct).ConfigureAwait(false);
         for (var j = 0; j < pending.Count; j++)
         {
             results[pending[j]] = settled[j];
@@ -92,7 +111,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
     /// Commits the writes and indexes their instances (with intents) in one transaction, side by side; each instance is
     /// then settled (<see cref="SettleAsync"/>). An index failure settles the commits and propagates.
     /// </summary>
-    private async Task<IReadOnlyList<IngestResult>> CommitAndIndexAsync(IReadOnlyList<(IngestSource Source, InstanceRecord Record, IBlobWrite Write)> items, CancellationToken ct)
+    private async Task<IReadOnlyList<IngestResult>> CommitAndIndexAsync(IReadOnlyList<(IngestSource Source, InstanceRecord Record, IBlobWrite Write, byte[]? Journal)> items, CancellationToken ct)
     {
         if (items.Count == 0)
         {
@@ -100,11 +119,13 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         }
 
         var expected = items.Select(x => x.Write.Describe()).ToArray();
-        var commits = items.Select(x => CommitBlobAsync(x.Write, ct)).ToArray();
+        // A journaled commit is a few file operations per site without waiting for the disk: on another thread, so the index
+        // transaction (inline on SQLite, and the longer of the two) starts at once.
+        var commits = items.Select(x => x.Journal is null ? CommitBlobAsync(x.Write, false, ct) : Task.Run(() => CommitBlobAsync(x.Write, true, ct), CancellationToken.None)).ToArray();
         IReadOnlyList<ArchiveIndex.AddResult> added;
         try
         {
-            added = await index.AddManyAsync([.. items.Select((x, j) => (x.Record, expected[j], x.Source.Origin.ToString()))], true, ct).ConfigureAwait(false);
+            added = await index.AddManyWhileCommittingAsync([.. items.Select((x, j) => (x.Record, expected[j], x.Source.Origin.ToString(), x.Journal))], ct).ConfigureAwait(false);
         }
         catch
         {
@@ -115,7 +136,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         var results = new IngestResult[items.Count];
         for (var j = 0; j < items.Count; j++)
         {
-            results[j] = await SettleAsync(items[j].Source, items[j].Record, expected[j], commits[j], added[j], ct).ConfigureAwait(false);
+            results[j] = await SettleAsync(items[j].Source, items[j].Record, expected[j], commits[j], added[j], items[j].Journal is not null, ct).ConfigureAwait(false);
         }
 
         return results;
@@ -126,7 +147,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
     {
         var commits = await Task.WhenAll(staged.Select(s => s.Write is null
             ? Task.FromResult<(BlobCommit? Commit, IngestResult? Failure)>((null, s.Failure))
-            : CommitBlobAsync(s.Write, ct))).ConfigureAwait(false);
+            : CommitBlobAsync(s.Write, false, ct))).ConfigureAwait(false);
         var results = new IngestResult?[staged.Count];
         var toAdd = new List<(int Index, InstanceRecord Record, BlobCommit Blob)>();
         for (var i = 0; i < staged.Count; i++)
@@ -174,6 +195,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
     {
         (InstanceRecord? Record, IngestResult? Rejection) header;
         IBlobWrite write;
+        byte[]? journal;
         using (var capture = new HeaderCapture())
         {
             var streamed = await StreamBlobAsync(source, prefix, content, capture, ct).ConfigureAwait(false);
@@ -184,6 +206,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
 
             write = streamed.Write;
             header = ReadCapturedHeader(source, capture, write.BytesWritten, command, requiredStudyUid);
+            journal = JournalOf(capture, write, header.Record);
         }
 
         if (header.Rejection is { } rejection)
@@ -194,10 +217,10 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
 
         if (header.Record is { } record)
         {
-            return (await CommitAndIndexAsync([(source, record, write)], ct).ConfigureAwait(false))[0];
+            return (await CommitAndIndexAsync([(source, record, write, journal)], ct).ConfigureAwait(false))[0];
         }
 
-        var committed = await CommitBlobAsync(write, ct).ConfigureAwait(false);
+        var committed = await CommitBlobAsync(write, false, ct).ConfigureAwait(false);
         return committed.Commit is null ? committed.Failure! : await IndexAsync(source, committed.Commit, command, ct, requiredStudyUid).ConfigureAwait(false);
     }
 
@@ -206,7 +229,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
     /// refused; it succeeded → the intent is confirmed, and the instance concluded as if indexed after the commit.
     /// </summary>
     private async Task<IngestResult> SettleAsync(IngestSource source, InstanceRecord record, BlobCommit expected,
-        Task<(BlobCommit? Commit, IngestResult? Failure)> commit, ArchiveIndex.AddResult added, CancellationToken ct)
+        Task<(BlobCommit? Commit, IngestResult? Failure)> commit, ArchiveIndex.AddResult added, bool journaled, CancellationToken ct)
     {
         (BlobCommit? Commit, IngestResult? Failure) committed;
         try
@@ -233,7 +256,11 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
             return committed.Failure! with { SopInstanceUid = record.SopInstanceUid, SopClassUid = record.SopClassUid };
         }
 
-        if (added == ArchiveIndex.AddResult.Added)
+        if (added == ArchiveIndex.AddResult.Added && journaled)
+        {
+            _journaled.ConfirmWhenSynced(blob.Key);
+        }
+        else if (added == ArchiveIndex.AddResult.Added)
         {
             index.Intents.Confirm(blob.Key);
         }
@@ -303,6 +330,10 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
             // The intent row stays; the next start withdraws the instance (its blob is not there).
         }
     }
+
+    /// <summary>The whole object to journal with its intent: a small one with a readable header, on a store that defers its syncs.</summary>
+    private byte[]? JournalOf(HeaderCapture capture, IBlobWrite write, InstanceRecord? record) =>
+        record is not null && store.DefersSync ? capture.CopyWhole(write.BytesWritten) : null;
 
     /// <summary>The header from the captured bytes, validated: a record, a rejection, or neither (the header runs past the capture).</summary>
     private static (InstanceRecord? Record, IngestResult? Rejection) ReadCapturedHeader(IngestSource source, HeaderCapture capture, long length,
@@ -383,16 +414,17 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
     }
 
     /// <summary>
-    /// Makes a streamed write durable (fsyncs on every site, or on the primary in queued mode) and disposes it. A commit
-    /// that fails on some site removes the copies other sites committed: the key is new and nothing refers to it.
+    /// Makes a streamed write durable (fsyncs on every site, or on the primary in queued mode), or only visible when it is
+    /// <paramref name="journaled"/>, and disposes it. A commit that fails on some site removes the copies other sites
+    /// committed: the key is new and nothing refers to it.
     /// </summary>
-    private async Task<(BlobCommit? Commit, IngestResult? Failure)> CommitBlobAsync(IBlobWrite write, CancellationToken ct)
+    private async Task<(BlobCommit? Commit, IngestResult? Failure)> CommitBlobAsync(IBlobWrite write, bool journaled, CancellationToken ct)
     {
         await using (write.ConfigureAwait(false))
         {
             try
             {
-                return (await write.CommitAsync(ct).ConfigureAwait(false), null);
+                return (await (journaled ? write.CommitDeferredAsync(ct) : write.CommitAsync(ct)).ConfigureAwait(false), null);
             }
             catch (BlobStoreException ex)
             {

@@ -25,6 +25,9 @@ public sealed class StagedInstance
     /// <summary>The header, when it was read from the captured first bytes (null: read it back after the commit).</summary>
     internal InstanceRecord? Record { get; init; }
 
+    /// <summary>The whole object, when it is small enough to be journaled in the index (<see cref="IngestService"/>).</summary>
+    internal byte[]? Journal { get; init; }
+
     /// <summary>Discards an instance that will not be completed (the request broke): nothing of it is kept.</summary>
     public Task DiscardAsync() => Write is null ? Task.CompletedTask : IngestService.DiscardAsync(Write);
 }

@@ -50,14 +50,18 @@ public abstract class BlobWriteBase : IBlobWrite
         return Committed(Checksummed());
     }
 
-    public async Task<BlobCommit> CommitAsync(CancellationToken cancellationToken = default)
+    public Task<BlobCommit> CommitAsync(CancellationToken cancellationToken = default) => CommitAsync(deferred: false, cancellationToken);
+
+    public Task<BlobCommit> CommitDeferredAsync(CancellationToken cancellationToken = default) => CommitAsync(deferred: true, cancellationToken);
+
+    private async Task<BlobCommit> CommitAsync(bool deferred, CancellationToken cancellationToken)
     {
         EnsureOpen();
         _state = State.Committing;
         var commit = Checksummed();
         try
         {
-            await CommitCoreAsync(commit.Sha256, cancellationToken).ConfigureAwait(false);
+            await (deferred ? CommitDeferredCoreAsync(commit.Sha256, cancellationToken) : CommitCoreAsync(commit.Sha256, cancellationToken)).ConfigureAwait(false);
         }
         catch
         {
@@ -90,6 +94,9 @@ public abstract class BlobWriteBase : IBlobWrite
 
     /// <summary>Makes the bytes durable and visible; <paramref name="sha256"/> is the hash of everything written (empty when unhashed).</summary>
     protected abstract Task CommitCoreAsync(string sha256, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="CommitCoreAsync"/> without waiting for the disk (<see cref="IBlobWrite.CommitDeferredAsync"/>); by default durable.</summary>
+    protected virtual Task CommitDeferredCoreAsync(string sha256, CancellationToken cancellationToken) => CommitCoreAsync(sha256, cancellationToken);
 
     /// <summary>Removes partial data. Must not throw for an already-removed or never-started write.</summary>
     protected abstract Task AbortCoreAsync();

@@ -6,7 +6,8 @@ namespace Teleread.Archive.Storage;
 
 /// <summary>
 /// Objects as files under a root directory (the key is the relative path). A write goes to a hidden
-/// temporary file in the target directory; commit renames it over the key and fsyncs the file and the directory.
+/// temporary file in the target directory; commit renames it over the key and fsyncs the file and the directory. A
+/// deferred commit renames only; <see cref="SyncDeferredAsync"/> later fsyncs every such file and its directory at once.
 /// </summary>
 public sealed class FileSystemBlobStore : IBlobStore
 {
@@ -36,6 +37,11 @@ public sealed class FileSystemBlobStore : IBlobStore
     // Directories whose entry in their parent is known durable (a commit fsynced the parent after they existed).
     private readonly ConcurrentDictionary<string, byte> _linkedDirectories = new(StringComparer.Ordinal);
 
+    // Files committed without fsync (deferred), and the directories whose entries they need durable; one sync at a time,
+    // so a caller's sync returns only after every file committed before it was synced, by it or by the sync it waited for.
+    private readonly ConcurrentQueue<(string Path, List<string> Directories)> _unsynced = new();
+    private readonly SemaphoreSlim _syncTurn = new(1, 1);
+
     public FileSystemBlobStore(string rootDirectory, string? name = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
@@ -60,6 +66,80 @@ public sealed class FileSystemBlobStore : IBlobStore
         var unlinked = EnsureDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{ProcessTag}.{Interlocked.Increment(ref _temporaryCounter)}.tmp");
         return new Write(this, key, temporary, path, unlinked, hashed);
+    }
+
+    // Windows cannot fsync a file without opening it for writing, nor rename one this process holds open: durable commits only.
+    public bool DefersSync => !OperatingSystem.IsWindows();
+
+    public async Task SyncDeferredAsync(CancellationToken cancellationToken = default)
+    {
+        await _syncTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var batch = new List<(string Path, List<string> Directories)>();
+            while (_unsynced.TryDequeue(out var next))
+            {
+                batch.Add(next);
+            }
+
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.Run(() => SyncFiles(batch), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Nothing is known durable: the next sync tries them all again.
+                foreach (var entry in batch)
+                {
+                    _unsynced.Enqueue(entry);
+                }
+
+                throw;
+            }
+        }
+        finally
+        {
+            _syncTurn.Release();
+        }
+    }
+
+    /// <summary>The first fsync commits the file system's journal with every file's entry; the others mostly find theirs done.</summary>
+    private void SyncFiles(List<(string Path, List<string> Directories)> batch)
+    {
+        var directories = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, unlinked) in batch)
+        {
+            try
+            {
+                using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                RandomAccess.FlushToDisk(handle);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // Deleted since (a duplicate, a withdrawn instance): nothing to make durable.
+            }
+
+            directories.Add(Path.GetDirectoryName(path)!);
+            foreach (var directory in unlinked)
+            {
+                directories.Add(Path.GetDirectoryName(directory)!);
+            }
+        }
+
+        foreach (var directory in directories.Where(Directory.Exists))
+        {
+            DirectorySync.Flush(directory);
+        }
+
+        foreach (var (_, unlinked) in batch)
+        {
+            MarkLinked(unlinked);
+        }
     }
 
     public Task<Stream> OpenReadAsync(string key, BlobRange? range = null, CancellationToken cancellationToken = default)
@@ -303,6 +383,28 @@ public sealed class FileSystemBlobStore : IBlobStore
             OperatingSystem.IsWindows()
                 ? Task.Run(CommitSyncedThenRenamed, CancellationToken.None)
                 : Task.Run(CommitRenamedThenSyncedAsync, CancellationToken.None);
+
+        // Inline: without fsyncs a small object's commit is a write(2) and a rename, microseconds.
+        protected override async Task CommitDeferredCoreAsync(string sha256, CancellationToken cancellationToken)
+        {
+            if (!store.DefersSync)
+            {
+                await CommitCoreAsync(sha256, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            try
+            {
+                await WriteOutAsync(CancellationToken.None).ConfigureAwait(false);
+                File.Move(temporaryPath, finalPath, overwrite: true);
+            }
+            finally
+            {
+                await CloseAsync().ConfigureAwait(false);
+            }
+
+            store._unsynced.Enqueue((finalPath, unlinkedDirectories));
+        }
 
         protected override async Task AbortCoreAsync()
         {

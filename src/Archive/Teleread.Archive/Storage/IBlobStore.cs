@@ -21,6 +21,15 @@ public interface IBlobStore
     /// </summary>
     Task<IBlobWrite> BeginUnhashedWriteAsync(string key, CancellationToken cancellationToken = default) => BeginWriteAsync(key, cancellationToken);
 
+    /// <summary>
+    /// Whether <see cref="IBlobWrite.CommitDeferredAsync"/> is faster here than a durable commit (a file system: it skips
+    /// the fsyncs, done later for many objects at once by <see cref="SyncDeferredAsync"/>). False: it commits durably.
+    /// </summary>
+    bool DefersSync => false;
+
+    /// <summary>Makes durable every object committed with <see cref="IBlobWrite.CommitDeferredAsync"/> before this call.</summary>
+    Task SyncDeferredAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     /// <summary>Opens the object (or a byte range of it) for reading. The caller disposes the stream.</summary>
     /// <exception cref="BlobNotFoundException">No object is stored under the key.</exception>
     /// <exception cref="BlobRangeException">The range starts past the end of the object.</exception>

@@ -24,6 +24,14 @@ public interface IBlobWrite : IAsyncDisposable
     /// <summary>Makes the object durable and visible under its key; returns its size and SHA-256.</summary>
     Task<BlobCommit> CommitAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Makes the object visible under its key with every byte, without waiting for the disk: it is durable once the
+    /// store's <see cref="IBlobStore.SyncDeferredAsync"/> has run after this returned. For a caller that keeps its own
+    /// durable copy of the bytes until then (ingest journals small objects in the index). A store without a faster way
+    /// (<see cref="IBlobStore.DefersSync"/> false) commits durably.
+    /// </summary>
+    Task<BlobCommit> CommitDeferredAsync(CancellationToken cancellationToken = default) => CommitAsync(cancellationToken);
+
     /// <summary>Discards everything written; nothing remains under the key from this write.</summary>
     Task AbortAsync(CancellationToken cancellationToken = default);
 }

@@ -45,6 +45,11 @@ public sealed class ReplicatedBlobStore : IBlobStore
 
     public long VerifyBeforeServingMaxBytes { get; }
 
+    public bool DefersSync => _writeSites.Any(s => s.DefersSync);
+
+    public Task SyncDeferredAsync(CancellationToken cancellationToken = default) =>
+        Task.WhenAll(_writeSites.Select(s => s.SyncDeferredAsync(cancellationToken)));
+
     /// <summary>Builds the sites described by validated options; FileSystem and InMemory are built in, others come from <paramref name="factories"/>.</summary>
     public static ReplicatedBlobStore Create(StorageOptions options, params IEnumerable<IBlobSiteFactory> factories)
     {
@@ -257,9 +262,13 @@ public sealed class ReplicatedBlobStore : IBlobStore
             await WhenAllOrSiteFailure(pending, cancellationToken).ConfigureAwait(false);
         }
 
-        protected override async Task CommitCoreAsync(string sha256, CancellationToken cancellationToken)
+        protected override Task CommitCoreAsync(string sha256, CancellationToken cancellationToken) => CommitSitesAsync(sha256, deferred: false, cancellationToken);
+
+        protected override Task CommitDeferredCoreAsync(string sha256, CancellationToken cancellationToken) => CommitSitesAsync(sha256, deferred: true, cancellationToken);
+
+        private async Task CommitSitesAsync(string sha256, bool deferred, CancellationToken cancellationToken)
         {
-            var commits = writes.Select(w => CommitSiteAsync(w, cancellationToken)).ToArray();
+            var commits = writes.Select(w => CommitSiteAsync(w, deferred, cancellationToken)).ToArray();
             await WhenAllOrSiteFailure(commits, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < commits.Length; i++)
             {
@@ -279,8 +288,8 @@ public sealed class ReplicatedBlobStore : IBlobStore
         private static async Task WriteToSiteAsync(IBlobWrite write, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
             await write.WriteAsync(data, cancellationToken).ConfigureAwait(false);
 
-        private static async Task<BlobCommit> CommitSiteAsync(IBlobWrite write, CancellationToken cancellationToken) =>
-            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        private static async Task<BlobCommit> CommitSiteAsync(IBlobWrite write, bool deferred, CancellationToken cancellationToken) =>
+            await (deferred ? write.CommitDeferredAsync(cancellationToken) : write.CommitAsync(cancellationToken)).ConfigureAwait(false);
 
         private async Task WhenAllOrSiteFailure(Task[] pending, CancellationToken cancellationToken)
         {

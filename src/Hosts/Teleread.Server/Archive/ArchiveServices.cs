@@ -58,6 +58,7 @@ public static class ArchiveServices
         services.AddSingleton<IngestService>();
         services.AddSingleton<IngestIntentRecovery>();
         services.AddHostedService<IngestIntentRecoveryService>();
+        services.AddHostedService<JournaledIngestFlush>();
         services.AddSingleton<StudyQueryService>();
         services.AddSingleton<RetrieveService>();
         services.AddSingleton(new ReadAheadBudget());

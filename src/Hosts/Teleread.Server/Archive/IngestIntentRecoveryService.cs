@@ -15,17 +15,17 @@ public sealed partial class IngestIntentRecoveryService(IngestIntentRecovery rec
     protected override async Task RunRoundAsync(CancellationToken stoppingToken)
     {
         var settled = await recovery.RecoverAsync(stoppingToken).ConfigureAwait(false);
-        if (settled.Kept + settled.Withdrawn > 0)
+        if (settled.Kept + settled.Withdrawn + settled.Restored > 0)
         {
-            Settled(logger, settled.Kept, settled.Withdrawn, settled.Undecided);
+            Settled(logger, settled.Kept, settled.Withdrawn, settled.Restored, settled.Undecided);
         }
     }
 
     protected override void RoundFailed(Exception exception) => Failed(logger, exception);
 
     // Server log range 1000–1999; ingest intent recovery uses 1920–1929.
-    [LoggerMessage(1920, LogLevel.Warning, "Settled instances left mid-commit by a stopped process: {Kept} kept (blob intact), {Withdrawn} withdrawn (blob on no site), {Undecided} left for a later round")]
-    private static partial void Settled(ILogger logger, int kept, int withdrawn, int undecided);
+    [LoggerMessage(1920, LogLevel.Warning, "Settled instances left mid-commit by a stopped process: {Kept} kept (blob intact), {Withdrawn} withdrawn (blob on no site), {Restored} restored from the journal, {Undecided} left for a later round")]
+    private static partial void Settled(ILogger logger, int kept, int withdrawn, int restored, int undecided);
 
     [LoggerMessage(1921, LogLevel.Error, "Settling ingest intents failed; the next round runs on schedule")]
     private static partial void Failed(ILogger logger, Exception exception);

@@ -13,14 +13,22 @@ namespace Teleread.Archive.Index;
 /// committed without waiting for the disk (<see cref="Storage.IBlobWrite.CommitDeferredAsync"/>). Rows still present after
 /// a crash are settled by <see cref="Ingest.IngestIntentRecovery"/> on the next start.
 /// </summary>
-public sealed class IngestIntentLog(IDatabase db)
+public sealed class IngestIntentLog
 {
     /// <summary>How long confirmations gather before their rows are deleted in one transaction.</summary>
     public static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(250);
 
     private const int DeleteChunk = 400;
+    private readonly IDatabase _db;
     private readonly ConcurrentDictionary<string, byte> _confirmed = new(StringComparer.Ordinal);
-    private int _flushScheduled;
+    private readonly DelayedRun _flush;
+
+    public IngestIntentLog(IDatabase db)
+    {
+        _db = db;
+        // A failed flush keeps the rows (the database was unavailable); the next round retries, and a restart settles them.
+        _flush = new DelayedRun(() => FlushDelay, () => TimeSpan.Zero, () => FlushAsync(CancellationToken.None), () => !_confirmed.IsEmpty);
+    }
 
     /// <summary>Confirmed (blob durable) but whose row is not deleted yet.</summary>
     public int ConfirmedPending => _confirmed.Count;
@@ -30,17 +38,14 @@ public sealed class IngestIntentLog(IDatabase db)
 
     /// <summary>The journaled bytes of an intent, or null (none recorded, or the row is gone).</summary>
     public Task<byte[]?> JournalAsync(string blobKey, CancellationToken ct) =>
-        db.ReadAsync(c => c.QuerySingleOrDefaultAsync<byte[]?>(new CommandDefinition(
+        _db.ReadAsync(c => c.QuerySingleOrDefaultAsync<byte[]?>(new CommandDefinition(
             "SELECT journal FROM archive_ingest_intents WHERE blob_key = @blobKey", new { blobKey }, cancellationToken: ct)), ct);
 
     /// <summary>The blob of an intent is durable: its row goes in the next batch.</summary>
     public void Confirm(string blobKey)
     {
         _confirmed[blobKey] = 0;
-        if (Interlocked.Exchange(ref _flushScheduled, 1) == 0)
-        {
-            _ = FlushLaterAsync();
-        }
+        _flush.Request();
     }
 
     /// <summary>Deletes the rows of every confirmed intent now.</summary>
@@ -52,7 +57,7 @@ public sealed class IngestIntentLog(IDatabase db)
             return;
         }
 
-        await db.WriteAsync(async (c, t) =>
+        await _db.WriteAsync(async (c, t) =>
         {
             foreach (var chunk in keys.Chunk(DeleteChunk))
             {
@@ -73,7 +78,7 @@ public sealed class IngestIntentLog(IDatabase db)
     /// (none when the instance is gone).
     /// </summary>
     public Task<IReadOnlyList<IngestIntent>> ListAsync(CancellationToken ct) =>
-        db.ReadAsync<IReadOnlyList<IngestIntent>>(async c => (await c.QueryAsync<(string Key, string Clinic, string Sop, long At, long? Length, string? Sha, long Journaled)>(new CommandDefinition(
+        _db.ReadAsync<IReadOnlyList<IngestIntent>>(async c => (await c.QueryAsync<(string Key, string Clinic, string Sop, long At, long? Length, string? Sha, long Journaled)>(new CommandDefinition(
             "SELECT x.blob_key, x.clinic_id, x.sop_instance_uid, x.created_at, i.blob_length, i.blob_sha256, " +
             "CASE WHEN x.journal IS NULL THEN 0 ELSE 1 END FROM archive_ingest_intents x LEFT JOIN archive_instances i " +
             "ON i.clinic_id = x.clinic_id AND i.sop_instance_uid = x.sop_instance_uid AND i.blob_key = x.blob_key ORDER BY x.created_at",
@@ -82,7 +87,7 @@ public sealed class IngestIntentLog(IDatabase db)
 
     /// <summary>Deletes one intent row (its blob was found durable).</summary>
     public Task ForgetAsync(string blobKey, CancellationToken ct) =>
-        db.WriteAsync((c, t) => c.ExecuteAsync(new CommandDefinition(
+        _db.WriteAsync((c, t) => c.ExecuteAsync(new CommandDefinition(
             "DELETE FROM archive_ingest_intents WHERE blob_key = @blobKey", new { blobKey }, t, cancellationToken: ct)), ct);
 
     internal static Task RecordAsync(DbConnection c, DbTransaction t, string clinicId, string sopInstanceUid, string blobKey, long now, byte[]? journal, CancellationToken ct) =>
@@ -92,27 +97,6 @@ public sealed class IngestIntentLog(IDatabase db)
 
     internal static Task RemoveAsync(DbConnection c, DbTransaction t, string blobKey, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition("DELETE FROM archive_ingest_intents WHERE blob_key = @blobKey", new { blobKey }, t, cancellationToken: ct));
-
-    private async Task FlushLaterAsync()
-    {
-        try
-        {
-            await Task.Delay(FlushDelay).ConfigureAwait(false);
-            Volatile.Write(ref _flushScheduled, 0);
-            await FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // The rows stay (the database was unavailable); the next confirmation retries, and a restart settles them.
-        }
-        finally
-        {
-            if (!_confirmed.IsEmpty && Interlocked.Exchange(ref _flushScheduled, 1) == 0)
-            {
-                _ = FlushLaterAsync();
-            }
-        }
-    }
 }
 
 /// <summary>An instance recorded in the index (at <paramref name="CreatedAt"/>) before its blob was known durable; <paramref name="Expected"/> is null when the instance is no longer indexed.</summary>

@@ -11,24 +11,30 @@ namespace Teleread.Archive.Ingest;
 /// which deletes their rows and bytes. A sync that fails keeps the keys for the next round; the rows stay until then,
 /// and a restart restores any lost copy from them (<see cref="IngestIntentRecovery"/>).
 /// </summary>
-internal sealed class JournaledBlobSync(IBlobStore store, IngestIntentLog intents)
+internal sealed class JournaledBlobSync
 {
     /// <summary>How long journaled commits gather, by default, before one sync makes their files durable.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(50);
 
     public TimeSpan Interval { get; set; } = DefaultInterval;
 
+    private readonly IBlobStore _store;
+    private readonly IngestIntentLog _intents;
     private readonly ConcurrentQueue<string> _committed = new();
-    private int _scheduled;
+    private readonly DelayedRun _sync;
+
+    public JournaledBlobSync(IBlobStore store, IngestIntentLog intents)
+    {
+        (_store, _intents) = (store, intents);
+        // A refused sync (storage full, failing) waits longer; its keys wait for the next round, their bytes in the index.
+        _sync = new DelayedRun(() => Interval, () => Interval * 10, () => SyncAsync(CancellationToken.None), () => !_committed.IsEmpty);
+    }
 
     /// <summary>Confirms the intent of <paramref name="blobKey"/> once the store has synced its deferred commit.</summary>
     public void ConfirmWhenSynced(string blobKey)
     {
         _committed.Enqueue(blobKey);
-        if (Interlocked.Exchange(ref _scheduled, 1) == 0)
-        {
-            _ = SyncLaterAsync();
-        }
+        _sync.Request();
     }
 
     /// <summary>Syncs now and confirms every key committed before this call.</summary>
@@ -47,7 +53,7 @@ internal sealed class JournaledBlobSync(IBlobStore store, IngestIntentLog intent
 
         try
         {
-            await store.SyncDeferredAsync(ct).ConfigureAwait(false);
+            await _store.SyncDeferredAsync(ct).ConfigureAwait(false);
         }
         catch
         {
@@ -61,29 +67,7 @@ internal sealed class JournaledBlobSync(IBlobStore store, IngestIntentLog intent
 
         foreach (var key in keys)
         {
-            intents.Confirm(key);
-        }
-    }
-
-    private async Task SyncLaterAsync()
-    {
-        try
-        {
-            await Task.Delay(Interval).ConfigureAwait(false);
-            Volatile.Write(ref _scheduled, 0);
-            await SyncAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // The storage refused the sync (full, failing): the keys wait for the next round; their bytes are in the index.
-            await Task.Delay(Interval * 10).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (!_committed.IsEmpty && Interlocked.Exchange(ref _scheduled, 1) == 0)
-            {
-                _ = SyncLaterAsync();
-            }
+            _intents.Confirm(key);
         }
     }
 }

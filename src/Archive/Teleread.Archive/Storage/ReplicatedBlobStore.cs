@@ -31,6 +31,7 @@ public sealed class ReplicatedBlobStore : IBlobStore
         Primary = SiteNamed(sites, primarySite, nameof(primarySite));
         _writeSites = mode == ReplicationMode.Queued ? [Primary] : [.. sites];
         _pendingSites = mode == ReplicationMode.Queued ? [.. sites.Where(s => !ReferenceEquals(s, Primary)).Select(s => s.Name)] : [];
+        DefersSync = _writeSites.Any(s => s.DefersSync);
     }
 
     public string Name { get; }
@@ -45,7 +46,7 @@ public sealed class ReplicatedBlobStore : IBlobStore
 
     public long VerifyBeforeServingMaxBytes { get; }
 
-    public bool DefersSync => _writeSites.Any(s => s.DefersSync);
+    public bool DefersSync { get; }
 
     public Task SyncDeferredAsync(CancellationToken cancellationToken = default) =>
         Task.WhenAll(_writeSites.Select(s => s.SyncDeferredAsync(cancellationToken)));

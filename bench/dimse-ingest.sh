@@ -32,10 +32,13 @@ project="$root/bench/Teleread.Dicom.Benchmarks"
 dotnet build "$project" -c Release -v q -nologo -clp:ErrorsOnly >/dev/null
 dotnet "$project/bin/Release/net10.0/Teleread.Dicom.Benchmarks.dll" --generate "$data"
 "$root/teleread" --help >/dev/null
-# A warm-up set (copies of 200 small files and 20 CT slices under new UIDs) is stored into every server before it is
-# timed, so the figures are those of a running server, not of a process still compiling its code (Teleread's JIT,
-# Orthanc's caches) — the same for both peers. The four senders' sets: 500 of the small files each, a study apiece.
-[ -d "$data/warmup" ] && [ -d "$data/senders" ] || /usr/bin/python3 - "$data" <<'PY'
+# A warm-up set (copies of 200 small files and 60 CT slices under new UIDs) is stored into every server before it is
+# timed, and the timing starts 2 s later, so the figures are those of a running server, not of a process still compiling
+# its code (Teleread's JIT, Orthanc's caches) — the same for both peers. .NET compiles a method again, optimised, after
+# 30 calls and a pause of 100 ms without new compilations, on a background thread: with 20 CT slices and no pause the
+# CT set was timed partly on unoptimised code (12 % slower than the same set sent again to the same process).
+# The four senders' sets: 500 of the small files each, a study apiece.
+[ "$(find "$data/warmup" -name '*.dcm' 2>/dev/null | wc -l)" = 260 ] && [ -d "$data/senders" ] || /usr/bin/python3 - "$data" <<'PY'
 import os, shutil, sys, pydicom
 from pydicom.uid import generate_uid
 data = sys.argv[1]
@@ -50,7 +53,7 @@ def copy_as_new_study(files, out):  # files: (path, series number); every copy g
         ds.SeriesInstanceUID = series_uids.setdefault(series, generate_uid())
         ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = generate_uid()
         ds.save_as(os.path.join(out, "%05d.dcm" % i), write_like_original=True)
-copy_as_new_study([(f, 1) for f in small[:200]] + [(f, 2) for f in ct[:20]], os.path.join(data, "warmup"))
+copy_as_new_study([(f, 1) for f in small[:200]] + [(f, 2) for f in ct[:60]], os.path.join(data, "warmup"))
 for sender in range(1, 5):
     copy_as_new_study([(f, 1) for f in small[(sender - 1) * 500:sender * 500]], os.path.join(data, "senders", "s%d" % sender))
 PY
@@ -111,6 +114,7 @@ for run in $(seq 1 "$runs"); do
     "start_$peer" "$work/$peer-$run"
     if [ "$peer" = orthanc ]; then aec=ORTHANC; else aec=TELEREAD; fi
     store "$aec" "$dport" warmup > /dev/null
+    sleep 2
     for set in ct small senders; do
       before=$(cpu "$pid")
       if [ "$set" = senders ]; then took=$(store_concurrently "$aec" "$dport"); else took=$(store "$aec" "$dport" "$set"); fi

@@ -72,6 +72,8 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContract, IDisposable
     [InlineData(256 * 1024 + 1, 131072)]
     [InlineData(512 * 1024 + 4095, 100_003)]
     [InlineData(3 * 1024 * 1024 + 17, 1_000_000)]
+    [InlineData(200 * 1024, 65536)]
+    [InlineData(525_000, 16384)]
     public async Task Objects_around_the_buffer_and_block_sizes_come_back_byte_for_byte_at_their_length(int length, int chunk)
     {
         var store = (FileSystemBlobStore)CreateStore();

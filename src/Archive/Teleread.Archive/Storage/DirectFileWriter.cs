@@ -9,8 +9,10 @@ namespace Teleread.Archive.Storage;
 /// three buffers on their way while the next fills. For large objects (a CT slice and up) this skips the page cache: no
 /// copy into it, no pages to allocate and later write back, and most of the data is on the disk by the time the last
 /// byte has arrived, so the commit's fsync mostly writes the file's metadata and flushes the disk's cache. Measured here:
-/// a 525 KB file written and fsynced in 0.63 ms against 1.68 ms through the page cache. The tail is written padded to
-/// whole blocks and the file then truncated to its length. Nothing is durable until <see cref="FlushToDisk"/> (fsync).
+/// a 525 KB file written and fsynced in 0.63 ms against 1.68 ms through the page cache. The last partial block is written
+/// through the page cache (O_DIRECT cleared on the descriptor), so the file ends at its length without a truncation:
+/// truncating a block-padded file made ext4 read that block back from the disk to zero its end (0.11 ms, then written
+/// again by the fsync). Nothing is durable until <see cref="FlushToDisk"/> (fsync).
 /// </summary>
 internal sealed class DirectFileWriter : IAsyncDisposable
 {
@@ -117,14 +119,24 @@ internal sealed class DirectFileWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes the rest (the last block padded with zeros), waits for every write, and sets the file's length to <paramref name="length"/>.</summary>
+    /// <summary>
+    /// Writes the rest and waits for every write: the whole blocks directly, the last partial block through the page cache
+    /// (or, where O_DIRECT cannot be cleared, padded with zeros and the file truncated); the file is then <paramref name="length"/> bytes long.
+    /// </summary>
     public async Task CompleteAsync(long length, CancellationToken cancellationToken)
     {
-        if (_filled > 0)
+        var wholeBlocks = _filled / Alignment * Alignment;
+        var partial = _filled - wholeBlocks;
+        if (wholeBlocks > 0)
         {
-            var padded = (_filled + Alignment - 1) / Alignment * Alignment;
-            _filling!.Memory.Span[_filled..padded].Clear();
-            await SubmitAsync(padded, cancellationToken).ConfigureAwait(false);
+            var tail = _filling!.Memory.Slice(wholeBlocks, partial);
+            await SubmitAsync(wholeBlocks, cancellationToken).ConfigureAwait(false);
+            if (partial > 0)
+            {
+                // The partial block went out with the submitted buffer: start the next buffer with it.
+                tail.CopyTo(_filling!.Memory);
+                _filled = partial;
+            }
         }
 
         while (_inFlight.Count > 0)
@@ -132,10 +144,34 @@ internal sealed class DirectFileWriter : IAsyncDisposable
             await CompleteOldestAsync().ConfigureAwait(false);
         }
 
+        if (_filled > 0)
+        {
+            WriteLastPartialBlock();
+        }
+
         if (_offset != length)
         {
             RandomAccess.SetLength(_handle, length);
         }
+    }
+
+    private void WriteLastPartialBlock()
+    {
+        var flags = Fcntl(_handle, GetStatusFlags, 0);
+        if (flags >= 0 && Fcntl(_handle, SetStatusFlags, flags & ~DirectFlag) == 0)
+        {
+            RandomAccess.Write(_handle, _filling!.Memory.Span[.._filled], _offset);
+            _offset += _filled;
+        }
+        else
+        {
+            var padded = (_filled + Alignment - 1) / Alignment * Alignment;
+            _filling!.Memory.Span[_filled..padded].Clear();
+            RandomAccess.Write(_handle, _filling.Memory.Span[..padded], _offset);
+            _offset += padded;
+        }
+
+        _filled = 0;
     }
 
     /// <summary>fsync: the file's data and metadata are durable when it returns.</summary>
@@ -187,6 +223,12 @@ internal sealed class DirectFileWriter : IAsyncDisposable
             AlignedBuffer.Return(ref buffer!);
         }
     }
+
+    private const int GetStatusFlags = 3, SetStatusFlags = 4;
+
+    [DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Fcntl(SafeFileHandle fd, int command, int argument);
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

@@ -159,6 +159,72 @@ public abstract partial class ArchiveContract
     }
 
     [Fact]
+    public async Task A_copy_re_sent_after_a_crash_left_the_first_unsettled_is_stored_on_its_own_bytes_and_outlives_the_lost_first_copy()
+    {
+        // The first copy: indexed with its intent, then the process crashed before its blob landed (PostgreSQL: recovery
+        // settles it only after LiveCommitBound). The modality sends the instance again meanwhile.
+        var bytes = TestInstances.Make("1.2.63.1", "1.2.63.1.1", "1.2.63.1.1.1");
+        var sop = await IndexedWhileCommittingAsync(bytes, "clinic-a/crashed.dcm", writeBlob: false);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var resent = new IngestService(_store, _index, clock).IngestAsync(new IngestSource(ClinicA, IngestOrigin.Dimse), new MemoryStream(bytes), CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(resent.IsCompleted, "the re-sent copy waits for the first copy to settle");
+        clock.Advance(IngestService.OtherCopySettleTimeout + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(IngestOutcome.Stored, (await resent.WaitAsync(TimeSpan.FromSeconds(10))).Outcome);
+        var instance = Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.63.1", null, sop, CancellationToken.None));
+        Assert.NotEqual("clinic-a/crashed.dcm", instance.BlobKey);
+
+        // Recovery then finds the crashed copy's intent referenced by nothing: the instance stays, on the re-sent bytes.
+        Assert.Equal(new IngestIntentRecoveryResult(0, 0, 0), await new IngestIntentRecovery(_index, _store, TimeProvider.System).RecoverAsync(TimeSpan.Zero, CancellationToken.None));
+        Assert.Empty(await _index.Intents.ListAsync(CancellationToken.None));
+        var kept = Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.63.1", null, sop, CancellationToken.None));
+        Assert.Equal(instance.BlobKey, kept.BlobKey);
+        Assert.Equal("1", Assert.Single(await Studies(ArchiveAccess.Clinic(ClinicA), (DicomTags.StudyInstanceUID, "1.2.63.1"))).GetString(DicomTags.NumberOfStudyRelatedInstances));
+        await using var served = await new Teleread.Archive.Retrieve.RetrieveService(_store, _index).OpenAsync(kept, CancellationToken.None);
+        var copy = new MemoryStream();
+        await served.CopyToAsync(copy);
+        Assert.Equal(bytes, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task A_second_copy_that_outwaits_a_slow_first_commit_is_stored_on_its_own_bytes_and_the_first_failing_later_removes_nothing()
+    {
+        var (ingest, west, store) = WithFaultyWest();
+        var firstInCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var commits = 0;
+        west.BeforeCommit = async _ =>
+        {
+            if (Interlocked.Increment(ref commits) == 1)
+            {
+                firstInCommit.SetResult();
+                await releaseFirst.Task;
+                throw new IOException("west lost power");
+            }
+        };
+        var bytes = TestInstances.Make("1.2.64.1", "1.2.64.1.1", "1.2.64.1.1.1");
+        var source = new IngestSource(ClinicA, IngestOrigin.Dimse);
+        var first = ingest.IngestAsync(source, new MemoryStream(bytes), CancellationToken.None);
+        await firstInCommit.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var second = new IngestService(store, _index, clock).IngestAsync(source, new MemoryStream(bytes), CancellationToken.None);
+        await Task.Delay(200);
+        clock.Advance(IngestService.OtherCopySettleTimeout + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(IngestOutcome.Stored, (await second.WaitAsync(TimeSpan.FromSeconds(10))).Outcome);
+        releaseFirst.SetResult();
+        Assert.Equal(IngestOutcome.Rejected, (await first.WaitAsync(TimeSpan.FromSeconds(10))).Outcome);
+
+        var instance = Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.64.1", null, null, CancellationToken.None));
+        await using var served = await new Teleread.Archive.Retrieve.RetrieveService(store, _index).OpenAsync(instance, CancellationToken.None);
+        var copy = new MemoryStream();
+        await served.CopyToAsync(copy);
+        Assert.Equal(bytes, copy.ToArray());
+        Assert.Equal("1", Assert.Single(await Studies(ArchiveAccess.Clinic(ClinicA), (DicomTags.StudyInstanceUID, "1.2.64.1"))).GetString(DicomTags.NumberOfStudyRelatedInstances));
+    }
+
+    [Fact]
     public async Task An_intent_younger_than_the_live_commit_bound_waits_for_a_later_round_and_is_settled_after_it()
     {
         var lost = await IndexedWhileCommittingAsync(TestInstances.Make("1.2.62.1", "1.2.62.1.1", "1.2.62.1.1.1"), "clinic-a/young.dcm", writeBlob: false);

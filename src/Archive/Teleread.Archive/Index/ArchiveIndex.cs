@@ -66,6 +66,46 @@ public sealed class ArchiveIndex(IDatabase db, TimeProvider clock)
         }, ct);
 
     /// <summary>
+    /// For a durable copy of an instance whose indexed copy is still unsettled after a wait (its intent unconfirmed: a
+    /// commit running very long, or one a crash cut off and recovery has not settled yet): the instance row is moved onto
+    /// this copy — its key, length and checksums, and its queued copies — so an acknowledgement given for this copy does
+    /// not depend on the other. The other copy's intent stays: recovery then finds its key referenced by nothing (its blob
+    /// is deleted), and a withdrawal of it matches no row. A journaled other copy stands (its bytes are durable in the
+    /// index): <see cref="AddResult.SameInstanceAlreadyStored"/>. When the other copy was settled or withdrawn meanwhile,
+    /// this is <see cref="AddAsync"/>. Returns <see cref="AddResult.Added"/> when the instance now rests on this copy.
+    /// </summary>
+    public Task<AddResult> AdoptAsync(InstanceRecord r, BlobCommit blob, string origin, CancellationToken ct) =>
+        db.WriteAsync(async (c, t) =>
+        {
+            if (await StoredCopyAsync(c, t, r, ct).ConfigureAwait(false) is not { } found || Compare(found, blob) != AddResult.SameInstanceStillCommitting)
+            {
+                return await AddInTransactionAsync(c, t, r, blob, origin, false, null, ct).ConfigureAwait(false);
+            }
+
+            // A journaled copy's bytes are durable in its intent (recovery restores its files from them): it stands.
+            if (await c.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM archive_ingest_intents WHERE blob_key = @Key AND journal IS NOT NULL", new { found.Key }, t, cancellationToken: ct)).ConfigureAwait(false) > 0)
+            {
+                return AddResult.SameInstanceAlreadyStored;
+            }
+
+            var moved = await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE archive_instances SET blob_key = @Key, blob_length = @Length, blob_sha256 = @Sha256, blob_xxh3 = @Xxh3 " +
+                "WHERE clinic_id = @ClinicId AND sop_instance_uid = @SopInstanceUid AND blob_key = @OtherKey",
+                new { blob.Key, blob.Length, blob.Sha256, blob.Xxh3, r.ClinicId, r.SopInstanceUid, OtherKey = found.Key }, t, cancellationToken: ct)).ConfigureAwait(false);
+            if (moved == 0)
+            {
+                // Withdrawn between the two statements (PostgreSQL, READ COMMITTED): this copy is added as the first.
+                return await AddInTransactionAsync(c, t, r, blob, origin, false, null, ct).ConfigureAwait(false);
+            }
+
+            await c.ExecuteAsync(new CommandDefinition("DELETE FROM archive_replication_queue WHERE blob_key = @OtherKey",
+                new { OtherKey = found.Key }, t, cancellationToken: ct)).ConfigureAwait(false);
+            await ReplicationQueue.EnqueueAsync(c, t, r.ClinicId, r.SopInstanceUid, blob, UnixTime.ToDb(clock.GetUtcNow()), ct).ConfigureAwait(false);
+            return AddResult.Added;
+        }, ct);
+
+    /// <summary>
     /// Removes an instance recorded by <see cref="AddWhileCommittingAsync"/> whose blob did not become durable: its row
     /// (only while it still names <paramref name="blobKey"/>), its share of the series and study counts (and the series or
     /// study when it was their only instance), its queued copies and its intent. Returns whether an instance was removed.

@@ -265,7 +265,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
             index.Intents.Confirm(blob.Key);
         }
 
-        return await ConcludeAsync(source, record, blob, added, ct).ConfigureAwait(false);
+        return await ConcludeAsync(source, record, blob, added, ct, journaled).ConfigureAwait(false);
     }
 
     /// <summary>The index transaction failed (nothing of it is kept): each commit is waited for and its intent, if any, settled.</summary>
@@ -293,11 +293,18 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
 
     /// <summary>
     /// Another copy of the same bytes is indexed but its commit has not settled (another association, or a crash before
-    /// a restart settled it): this durable copy is added once the other is confirmed (→ duplicate) or withdrawn (→ ours is
-    /// stored). Bounded: after <see cref="OtherCopySettleTimeout"/> the other copy is taken as stored.
+    /// recovery settled it): this copy is added once the other is confirmed (→ duplicate) or withdrawn (→ ours is
+    /// stored). Bounded: after <see cref="OtherCopySettleTimeout"/> the instance is moved onto this copy
+    /// (<see cref="ArchiveIndex.AdoptAsync"/>), so what the sender is told holds even if the other copy proves lost. A
+    /// journaled copy (its blob committed without waiting for the disk, its bytes in no intent) is synced first.
     /// </summary>
-    private async Task<ArchiveIndex.AddResult> AddOnceOtherCopySettledAsync(InstanceRecord record, BlobCommit blob, string origin, CancellationToken ct)
+    private async Task<ArchiveIndex.AddResult> AddOnceOtherCopySettledAsync(InstanceRecord record, BlobCommit blob, string origin, bool journaled, CancellationToken ct)
     {
+        if (journaled)
+        {
+            await store.SyncDeferredAsync(ct).ConfigureAwait(false);
+        }
+
         var deadline = clock.GetUtcNow() + OtherCopySettleTimeout;
         while (true)
         {
@@ -309,7 +316,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
 
             if (clock.GetUtcNow() >= deadline)
             {
-                return ArchiveIndex.AddResult.SameInstanceAlreadyStored;
+                return await index.AdoptAsync(record, blob, origin, ct).ConfigureAwait(false);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(20), ct).ConfigureAwait(false);
@@ -505,11 +512,11 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
     }
 
     /// <summary>After the index answered (waiting for another in-flight copy of the same bytes to settle): a refused blob is deleted, a stored one is announced to the observers.</summary>
-    private async Task<IngestResult> ConcludeAsync(IngestSource source, InstanceRecord record, BlobCommit blob, ArchiveIndex.AddResult added, CancellationToken ct)
+    private async Task<IngestResult> ConcludeAsync(IngestSource source, InstanceRecord record, BlobCommit blob, ArchiveIndex.AddResult added, CancellationToken ct, bool journaled = false)
     {
         if (added == ArchiveIndex.AddResult.SameInstanceStillCommitting)
         {
-            added = await AddOnceOtherCopySettledAsync(record, blob, source.Origin.ToString(), ct).ConfigureAwait(false);
+            added = await AddOnceOtherCopySettledAsync(record, blob, source.Origin.ToString(), journaled, ct).ConfigureAwait(false);
         }
 
         if (added != ArchiveIndex.AddResult.Added)

@@ -140,5 +140,14 @@ for set in ct small senders; do
   done
   printf '%s | %.2fx / %.2fx\n' "$line" "$(rate "${sec[orthanc]}" "${sec[teleread]}")" "$(rate "${sec[orthanc]}" "${sec[teleread1]}")"
 done
+# The disk's speed drifts by ±15 % over minutes; each run times the three servers within about a minute, so the ratio
+# within a run is steadier than the ratio of medians above.
+paired() { # SET PEER -> median over runs of orthanc's seconds / PEER's seconds
+  paste -d' ' <(echo "${seconds[orthanc-$1]}" | tr ' ' '\n' | grep .) <(echo "${seconds[$2-$1]}" | tr ' ' '\n' | grep .) \
+    | awk '{print $1 / $2}' | median
+}
+printf 'ratio to orthanc within each run (median over runs, 2 sites / 1 site):'
+for set in ct small senders; do printf '  %s %.2fx / %.2fx' "$set" "$(paired "$set" teleread)" "$(paired "$set" teleread1)"; done
+echo
 echo "server CPU seconds per set (median): $(for k in teleread-ct teleread1-ct orthanc-ct teleread-small teleread1-small orthanc-small teleread-senders teleread1-senders orthanc-senders; do printf '%s %s  ' "$k" "$(echo "${cpus[$k]}" | tr ' ' '\n' | grep . | median)"; done)"
 echo "(median of $runs run(s); seconds per run: $(for k in "${!seconds[@]}"; do printf '%s=[%s] ' "$k" "${seconds[$k]% }"; done))"

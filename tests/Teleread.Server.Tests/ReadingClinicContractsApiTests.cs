@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Teleread.Identity;
+using static Teleread.Server.Tests.ConditionalPuts;
 
 namespace Teleread.Server.Tests;
 
@@ -86,29 +87,14 @@ public sealed class ReadingClinicContractsApiTests
         Assert.NotEqual(tag, saved.Headers.ETag?.Tag);
         var noImages = read.DeepClone();
         noImages["contract"]!["createRequestsFromImages"] = false;
-        var refused = await PutAsync(op2, url, noImages, tag);
-        Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
-        var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
-        Assert.Equal("ConcurrencyConflict", problem["code"]!.GetValue<string>());
-        Assert.Contains("reload", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        await AssertRefusedAsChangedAsync(await PutAsync(op2, url, noImages, tag));
         var (now, nowTag) = await ReadAsync(op2, url);
         Assert.True(now["contract"]!["requiresSecondReading"]!.GetValue<bool>());
         Assert.True(now["contract"]!["createRequestsFromImages"]!.GetValue<bool>());
         Assert.Equal(saved.Headers.ETag?.Tag, nowTag);
 
         // Saving at the same moment over the same version: exactly one wins, on every round.
-        for (var round = 0; round < 4; round++)
-        {
-            var (current, currentTag) = await ReadAsync(op1, url);
-            var answers = await Task.WhenAll(new[] { op1, op2 }.Select((client, i) =>
-            {
-                var body = current.DeepClone();
-                body["contract"]!["contractNumber"] = $"C-{round}-{i}";
-                return PutAsync(client, url, body, currentTag);
-            }));
-            Assert.Single(answers, r => r.StatusCode == HttpStatusCode.OK);
-            Assert.Single(answers, r => r.StatusCode == HttpStatusCode.PreconditionFailed);
-        }
+        await AssertOneOfTwoSimultaneousSavesWinsAsync(op1, op2, url, (body, round, i) => body["contract"]!["contractNumber"] = $"C-{round}-{i}");
 
         // Without If-Match (scripts, the demo seeder) the PUT saves whatever is stored, as before.
         Assert.Equal(HttpStatusCode.OK, (await op2.PutAsJsonAsync(url, ReadingApiTests.Contract(a.Id))).StatusCode);
@@ -219,32 +205,5 @@ public sealed class ReadingClinicContractsApiTests
         var body = JsonSerializer.SerializeToNode(ReadingApiTests.Contract(clinicId))!;
         body["contract"]!["contractNumber"] = contractNumber;
         return body;
-    }
-
-    private static Task<HttpResponseMessage> CreateAsync(HttpClient client, string url, JsonNode body)
-    {
-        var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) };
-        put.Headers.IfNoneMatch.Add(System.Net.Http.Headers.EntityTagHeaderValue.Any);
-        return client.SendAsync(put);
-    }
-
-    private static async Task<(JsonNode Body, string Tag)> ReadAsync(HttpClient client, string url)
-    {
-        using var response = await client.GetAsync(url);
-        response.EnsureSuccessStatusCode();
-        return (JsonNode.Parse(await response.Content.ReadAsStringAsync())!, response.Headers.ETag!.Tag);
-    }
-
-    private static Task<HttpResponseMessage> PutAsync(HttpClient client, string url, JsonNode body, string tag)
-    {
-        var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) };
-        put.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(tag));
-        return client.SendAsync(put);
-    }
-
-    private static async Task<HttpClient> ClientAsync(RunningServer server, IdentityStore identity, string login, Role role, string? clinicId)
-    {
-        var user = await identity.CreateUserAsync(login, login, role, clinicId, "pw-" + login + "-123456", Ct);
-        return server.CreateClient(await identity.IssueTokenAsync(user.Id, clinicId, "test", Ct));
     }
 }

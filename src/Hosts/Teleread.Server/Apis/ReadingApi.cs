@@ -46,6 +46,7 @@ public static class ReadingApi
             TypedResults.Ok(await alerts.ListAsync(requestId, Math.Clamp(limit ?? 100, 1, 1000), ct).ConfigureAwait(false)));
         ops.MapPost("/assign", async (ReadingService reading, CancellationToken ct) => TypedResults.Ok(await reading.AssignQueuedAsync(ct).ConfigureAwait(false)));
         ops.MapGet("/radiologists", async (ReadingService reading, CancellationToken ct) => TypedResults.Ok(await reading.Directory.ListRadiologistsAsync(ct).ConfigureAwait(false)));
+        ops.MapGet("/radiologists/{id}", GetRadiologistAsync);
         ops.MapPut("/radiologists/{id}", UpsertRadiologistAsync);
         // Every clinic's reading contract in one answer (the operator's clinics table); a clinic without one is absent.
         ops.MapGet("/clinics", async (ReadingService reading, CancellationToken ct) =>
@@ -181,16 +182,74 @@ public static class ReadingApi
         return outcome.Succeeded ? TypedResults.Ok(RequestView.Of(outcome.Request!)) : Problem(outcome);
     }
 
-    private static async Task<Results<Ok<RadiologistProfile>, ProblemHttpResult>> UpsertRadiologistAsync(string id, RadiologistProfile profile,
-        ReadingService reading, CancellationToken ct)
+    /// <summary>
+    /// Saves a radiologist's profile (shifts, capacity, subspecialties), with the preconditions of a contract's PUT
+    /// (<see cref="SaveWithPreconditionsAsync"/>): with <c>If-Match</c> (the <c>ETag</c> of <c>GET …/radiologists/{id}</c>)
+    /// only over that version, so two operators editing one roster entry cannot undo each other's change.
+    /// </summary>
+    private static async Task<Results<Ok<RadiologistProfile>, Created<RadiologistProfile>, ProblemHttpResult>> UpsertRadiologistAsync(string id, RadiologistProfile profile,
+        HttpContext ctx, ReadingService reading, [FromHeader(Name = "If-Match")] string? ifMatch, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, CancellationToken ct)
     {
         if (profile.Id != id || profile.CapacityPerHour <= 0)
         {
             return Problem(400, "Invalid profile", "The profile id must match the URL and capacityPerHour must be positive.");
         }
 
-        await reading.Directory.UpsertRadiologistAsync(profile, ct).ConfigureAwait(false);
-        return TypedResults.Ok(profile);
+        var saved = await SaveWithPreconditionsAsync(ctx, ifMatch, ifNoneMatch,
+            () => reading.Directory.TryCreateRadiologistAsync(profile, ct),
+            expected => reading.Directory.TryUpsertRadiologistAsync(profile, expected, ct),
+            $"Radiologist '{id}' already has a profile (created meanwhile?); reload it and edit that one.",
+            $"The profile of radiologist '{id}' was changed (or removed) since you read it; reload it and apply your change again.").ConfigureAwait(false);
+        return saved switch
+        {
+            { Problem: { } problem } => problem,
+            { Created: true } => TypedResults.Created($"/api/reading/radiologists/{Uri.EscapeDataString(id)}", profile),
+            _ => TypedResults.Ok(profile),
+        };
+    }
+
+    private static async Task<Results<Ok<RadiologistProfile>, ProblemHttpResult>> GetRadiologistAsync(string id, HttpContext ctx, ReadingService reading, CancellationToken ct)
+    {
+        if (await reading.Directory.FindRadiologistWithTagAsync(id, ct).ConfigureAwait(false) is not { } found)
+        {
+            return Problem(404, "Not found", $"Radiologist '{id}' has no profile.");
+        }
+
+        ctx.Response.Headers.ETag = found.Tag;
+        return TypedResults.Ok(found.Profile);
+    }
+
+    /// <summary>
+    /// The preconditions of a PUT that replaces a stored document: <c>If-Match</c> saves only over that version (<c>*</c>:
+    /// over any existing one), <c>If-None-Match: *</c> only creates; a failed precondition is 412 and nothing changes.
+    /// Without either, whatever is stored is replaced (scripts, the demo seeder). The new version's tag goes in <c>ETag</c>.
+    /// </summary>
+    private static async Task<(bool Created, ProblemHttpResult? Problem)> SaveWithPreconditionsAsync(HttpContext ctx, string? ifMatch, string? ifNoneMatch,
+        Func<Task<string?>> create, Func<string?, Task<string?>> saveOver, string existsDetail, string changedDetail)
+    {
+        if (ifNoneMatch is not null)
+        {
+            if (ifNoneMatch.Trim() != "*" || ifMatch is not null)
+            {
+                return (false, Problem(400, "Invalid precondition", "Only If-None-Match: * (create one that does not exist yet) is supported, and not together with If-Match."));
+            }
+
+            if (await create().ConfigureAwait(false) is not { } created)
+            {
+                return (false, Problem(412, "Already exists", existsDetail, nameof(ReadingError.ConcurrencyConflict)));
+            }
+
+            ctx.Response.Headers.ETag = created;
+            return (true, null);
+        }
+
+        if (await saveOver(ifMatch?.Trim()).ConfigureAwait(false) is not { } tag)
+        {
+            return (false, Problem(412, "Changed meanwhile", changedDetail, nameof(ReadingError.ConcurrencyConflict)));
+        }
+
+        ctx.Response.Headers.ETag = tag;
+        return (false, null);
     }
 
     /// <summary>
@@ -223,31 +282,17 @@ public static class ReadingApi
             return Problem(400, "Invalid SLA terms", string.Join(" ", problems));
         }
 
-        if (ifNoneMatch is not null)
+        var saved = await SaveWithPreconditionsAsync(ctx, ifMatch, ifNoneMatch,
+            () => reading.Directory.TryCreateClinicAsync(clinic, ct),
+            expected => reading.Directory.TryUpsertClinicAsync(clinic, expected, ct),
+            $"Clinic '{id}' already has a reading contract (created meanwhile?); reload it and edit that one.",
+            $"Clinic '{id}' was changed (or removed) since you read it; reload it and apply your change again.").ConfigureAwait(false);
+        return saved switch
         {
-            if (ifNoneMatch.Trim() != "*" || ifMatch is not null)
-            {
-                return Problem(400, "Invalid precondition", "Only If-None-Match: * (create a contract that does not exist yet) is supported, and not together with If-Match.");
-            }
-
-            if (await reading.Directory.TryCreateClinicAsync(clinic, ct).ConfigureAwait(false) is not { } created)
-            {
-                return Problem(412, "Contract exists", $"Clinic '{id}' already has a reading contract (created meanwhile?); reload it and edit that one.",
-                    nameof(ReadingError.ConcurrencyConflict));
-            }
-
-            ctx.Response.Headers.ETag = created;
-            return TypedResults.Created($"/api/reading/clinics/{Uri.EscapeDataString(id)}", clinic);
-        }
-
-        if (await reading.Directory.TryUpsertClinicAsync(clinic, ifMatch?.Trim(), ct).ConfigureAwait(false) is not { } tag)
-        {
-            return Problem(412, "Contract changed", $"Clinic '{id}' was changed (or removed) since you read it; reload it and apply your change again.",
-                nameof(ReadingError.ConcurrencyConflict));
-        }
-
-        ctx.Response.Headers.ETag = tag;
-        return TypedResults.Ok(clinic);
+            { Problem: { } problem } => problem,
+            { Created: true } => TypedResults.Created($"/api/reading/clinics/{Uri.EscapeDataString(id)}", clinic),
+            _ => TypedResults.Ok(clinic),
+        };
     }
 
     /// <summary>What a new contract starts from in the operator's form: the domain's defaults, 24/7 terms, starting today.</summary>

@@ -19,10 +19,7 @@ public sealed class ReadingDirectoryStore(IDatabase db)
     public Task<IReadOnlyList<Clinic>> ListClinicsAsync(CancellationToken ct) => List<Clinic>("reading_clinics", ct);
 
     /// <summary>A clinic with the tag of its stored version (an HTTP entity tag: quoted), or null.</summary>
-    public Task<(Clinic Clinic, string Tag)?> FindClinicWithTagAsync(string id, CancellationToken ct) =>
-        db.ReadAsync<(Clinic, string)?>(async c =>
-            await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition("SELECT document FROM reading_clinics WHERE id = @Id", new { Id = id }, cancellationToken: ct))
-                .ConfigureAwait(false) is { } json ? (ReadingJson.Deserialize<Clinic>(json), TagOf(json)) : null, ct);
+    public Task<(Clinic Clinic, string Tag)?> FindClinicWithTagAsync(string id, CancellationToken ct) => FindWithTag<Clinic>("reading_clinics", id, ct);
 
     /// <summary>
     /// Saves a clinic only if its stored version still has <paramref name="expectedTag"/> (null: whatever is stored, or nothing;
@@ -30,34 +27,54 @@ public sealed class ReadingDirectoryStore(IDatabase db)
     /// nothing is stored). The stored row is read locked (PostgreSQL), so two operators saving over the same version cannot
     /// both succeed.
     /// </summary>
-    public Task<string?> TryUpsertClinicAsync(Clinic clinic, string? expectedTag, CancellationToken ct) =>
+    public Task<string?> TryUpsertClinicAsync(Clinic clinic, string? expectedTag, CancellationToken ct) => TryUpsert("reading_clinics", clinic.Id, clinic, expectedTag, ct);
+
+    /// <summary>
+    /// Saves a clinic only if none is stored under its id; returns its tag, or null when one exists. One insert that does
+    /// nothing on conflict, so of two creations racing (two operators, two processes) exactly one is saved.
+    /// </summary>
+    public Task<string?> TryCreateClinicAsync(Clinic clinic, CancellationToken ct) => TryCreate("reading_clinics", clinic.Id, clinic, ct);
+
+    /// <summary>A radiologist's profile with the tag of its stored version, as <see cref="FindClinicWithTagAsync"/>.</summary>
+    public Task<(RadiologistProfile Profile, string Tag)?> FindRadiologistWithTagAsync(string id, CancellationToken ct) =>
+        FindWithTag<RadiologistProfile>("reading_radiologists", id, ct);
+
+    /// <summary>Saves a profile only over the version tagged <paramref name="expectedTag"/>, as <see cref="TryUpsertClinicAsync"/>.</summary>
+    public Task<string?> TryUpsertRadiologistAsync(RadiologistProfile profile, string? expectedTag, CancellationToken ct) =>
+        TryUpsert("reading_radiologists", profile.Id, profile, expectedTag, ct);
+
+    /// <summary>Saves a profile only if none is stored under its id, as <see cref="TryCreateClinicAsync"/>.</summary>
+    public Task<string?> TryCreateRadiologistAsync(RadiologistProfile profile, CancellationToken ct) => TryCreate("reading_radiologists", profile.Id, profile, ct);
+
+    private Task<(T Value, string Tag)?> FindWithTag<T>(string table, string id, CancellationToken ct) =>
+        db.ReadAsync<(T, string)?>(async c =>
+            await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition($"SELECT document FROM {table} WHERE id = @Id", new { Id = id }, cancellationToken: ct))
+                .ConfigureAwait(false) is { } json ? (ReadingJson.Deserialize<T>(json), TagOf(json)) : null, ct);
+
+    private Task<string?> TryUpsert<T>(string table, string id, T value, string? expectedTag, CancellationToken ct) =>
         db.WriteAsync<string?>(async (c, t) =>
         {
             if (expectedTag is not null)
             {
                 var stored = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-                    "SELECT document FROM reading_clinics WHERE id = @Id" + db.Dialect.ForUpdate(), new { Id = clinic.Id }, t, cancellationToken: ct)).ConfigureAwait(false);
+                    $"SELECT document FROM {table} WHERE id = @Id" + db.Dialect.ForUpdate(), new { Id = id }, t, cancellationToken: ct)).ConfigureAwait(false);
                 if (stored is null || (expectedTag != "*" && TagOf(stored) != expectedTag))
                 {
                     return null;
                 }
             }
 
-            var json = ReadingJson.Serialize(clinic);
-            await UpsertAsync(c, t, "reading_clinics", clinic.Id, json, ct).ConfigureAwait(false);
+            var json = ReadingJson.Serialize(value);
+            await UpsertAsync(c, t, table, id, json, ct).ConfigureAwait(false);
             return TagOf(json);
         }, ct);
 
-    /// <summary>
-    /// Saves a clinic only if none is stored under its id; returns its tag, or null when one exists. One insert that does
-    /// nothing on conflict, so of two creations racing (two operators, two processes) exactly one is saved.
-    /// </summary>
-    public Task<string?> TryCreateClinicAsync(Clinic clinic, CancellationToken ct) =>
+    private Task<string?> TryCreate<T>(string table, string id, T value, CancellationToken ct) =>
         db.WriteAsync<string?>(async (c, t) =>
         {
-            var json = ReadingJson.Serialize(clinic);
-            var inserted = await c.ExecuteAsync(new CommandDefinition("INSERT INTO reading_clinics (id, document) VALUES (@Id, @Document) ON CONFLICT (id) DO NOTHING",
-                new { Id = clinic.Id, Document = json }, t, cancellationToken: ct)).ConfigureAwait(false);
+            var json = ReadingJson.Serialize(value);
+            var inserted = await c.ExecuteAsync(new CommandDefinition($"INSERT INTO {table} (id, document) VALUES (@Id, @Document) ON CONFLICT (id) DO NOTHING",
+                new { Id = id, Document = json }, t, cancellationToken: ct)).ConfigureAwait(false);
             return inserted == 1 ? TagOf(json) : null;
         }, ct);
 

@@ -24,6 +24,12 @@ public sealed class DemoTests
         Assert.Single(first.Users, u => u.Role == "Operator");
         Assert.Equal(first.Clinics.Select(c => c.ApiToken), again.Clinics.Select(c => c.ApiToken));
 
+        // Started again on another DICOM port (--dicom-port): it reports the port it listens on now, not the first start's.
+        options.Dicom.Port += 1;
+        var moved = await seeder.EnsureAsync(options, server.BaseAddress.ToString(), CancellationToken.None);
+        Assert.Equal(options.Dicom.Port, moved.Dicom.Port);
+        Assert.Equal(first.Clinics.Select(c => c.ApiToken), moved.Clinics.Select(c => c.ApiToken));
+
         var file = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(options.DataDirectory, DemoSeeder.FileName)));
         Assert.Equal(6, file.RootElement.GetProperty("users").GetArrayLength());
 

@@ -19,6 +19,8 @@ public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImp
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    private static DemoDicomEndpoint DicomEndpointOf(TelereadOptions options) => new(options.Dicom.BindAddress, options.Dicom.Port, options.Dicom.AeTitle);
+
     public async Task<DemoCredentials> EnsureAsync(TelereadOptions options, string url, CancellationToken ct)
     {
         var path = Path.Combine(options.DataDirectory, FileName);
@@ -27,7 +29,8 @@ public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImp
         {
             var existing = JsonSerializer.Deserialize<DemoCredentials>(await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), Json)!;
             await CatchUpReadingAsync(existing, options, ct).ConfigureAwait(false);
-            return existing with { Url = url };
+            // Started again, perhaps on other ports (--urls, --dicom-port): the banner says where it listens now.
+            return existing with { Url = url, Dicom = DicomEndpointOf(options) };
         }
 
         var clinicA = await identity.CreateClinicAsync("さくら内科クリニック (Sakura Clinic)", ["DEMO_CLINIC_A"], ct).ConfigureAwait(false);
@@ -68,7 +71,7 @@ public sealed class DemoSeeder(IdentityStore identity, IEnumerable<IDemoStudyImp
 
         await reading.SeedAsync([clinicA.Id, clinicB.Id], radiologistIds, op.Id, clinicA.Id, imported, ct).ConfigureAwait(false);
 
-        var credentials = new DemoCredentials(url, new DemoDicomEndpoint(options.Dicom.BindAddress, options.Dicom.Port, options.Dicom.AeTitle), users, clinics);
+        var credentials = new DemoCredentials(url, DicomEndpointOf(options), users, clinics);
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(credentials, Json), ct).ConfigureAwait(false);
         if (!OperatingSystem.IsWindows())
         {

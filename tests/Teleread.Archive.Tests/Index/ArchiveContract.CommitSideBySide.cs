@@ -18,6 +18,33 @@ public abstract partial class ArchiveContract
         return (new IngestService(store, _index, TimeProvider.System), west, store);
     }
 
+    /// <summary>The first commit on <paramref name="west"/> signals that it started, waits for the release, then fails; later commits succeed.</summary>
+    private static (TaskCompletionSource InCommit, TaskCompletionSource Release) FailFirstCommitOnceReleased(FaultyBlobStore west)
+    {
+        var inCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var commits = 0;
+        west.BeforeCommit = async _ =>
+        {
+            if (Interlocked.Increment(ref commits) == 1)
+            {
+                inCommit.SetResult();
+                await release.Task;
+                throw new IOException("west lost power");
+            }
+        };
+        return (inCommit, release);
+    }
+
+    /// <summary>The bytes a retrieve serves for <paramref name="instance"/>.</summary>
+    private async Task<byte[]> ServedBytesAsync(IBlobStore store, StoredInstance instance)
+    {
+        await using var served = await new Teleread.Archive.Retrieve.RetrieveService(store, _index).OpenAsync(instance, CancellationToken.None);
+        var copy = new MemoryStream();
+        await served.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
     [Fact]
     public async Task An_instance_whose_commit_fails_after_it_was_indexed_is_withdrawn_and_the_study_counts_are_as_before()
     {
@@ -79,21 +106,8 @@ public abstract partial class ArchiveContract
     [Fact]
     public async Task A_second_copy_of_the_same_bytes_waits_for_the_first_commit_and_is_stored_itself_when_the_first_fails()
     {
-        var west = new FaultyBlobStore(new InMemoryBlobStore("west"));
-        var store = new ReplicatedBlobStore([new InMemoryBlobStore("east"), west]);
-        var ingest = new IngestService(store, _index, TimeProvider.System);
-        var firstInCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var commits = 0;
-        west.BeforeCommit = async _ =>
-        {
-            if (Interlocked.Increment(ref commits) == 1)
-            {
-                firstInCommit.SetResult();
-                await releaseFirst.Task;
-                throw new IOException("west lost power");
-            }
-        };
+        var (ingest, west, store) = WithFaultyWest();
+        var (firstInCommit, releaseFirst) = FailFirstCommitOnceReleased(west);
         var bytes = TestInstances.Make("1.2.55.1", "1.2.55.1.1", "1.2.55.1.1.1");
         var source = new IngestSource(ClinicA, IngestOrigin.Dimse);
 
@@ -107,10 +121,7 @@ public abstract partial class ArchiveContract
         Assert.Equal(IngestOutcome.Rejected, (await first).Outcome);
         Assert.Equal(IngestOutcome.Stored, (await second).Outcome);
         var instance = Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.55.1", null, null, CancellationToken.None));
-        await using var served = await new Teleread.Archive.Retrieve.RetrieveService(store, _index).OpenAsync(instance, CancellationToken.None);
-        var copy = new MemoryStream();
-        await served.CopyToAsync(copy);
-        Assert.Equal(bytes, copy.ToArray());
+        Assert.Equal(bytes, await ServedBytesAsync(store, instance));
     }
 
     [Fact]
@@ -181,28 +192,14 @@ public abstract partial class ArchiveContract
         var kept = Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.63.1", null, sop, CancellationToken.None));
         Assert.Equal(instance.BlobKey, kept.BlobKey);
         Assert.Equal("1", Assert.Single(await Studies(ArchiveAccess.Clinic(ClinicA), (DicomTags.StudyInstanceUID, "1.2.63.1"))).GetString(DicomTags.NumberOfStudyRelatedInstances));
-        await using var served = await new Teleread.Archive.Retrieve.RetrieveService(_store, _index).OpenAsync(kept, CancellationToken.None);
-        var copy = new MemoryStream();
-        await served.CopyToAsync(copy);
-        Assert.Equal(bytes, copy.ToArray());
+        Assert.Equal(bytes, await ServedBytesAsync(_store, kept));
     }
 
     [Fact]
     public async Task A_second_copy_that_outwaits_a_slow_first_commit_is_stored_on_its_own_bytes_and_the_first_failing_later_removes_nothing()
     {
         var (ingest, west, store) = WithFaultyWest();
-        var firstInCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var commits = 0;
-        west.BeforeCommit = async _ =>
-        {
-            if (Interlocked.Increment(ref commits) == 1)
-            {
-                firstInCommit.SetResult();
-                await releaseFirst.Task;
-                throw new IOException("west lost power");
-            }
-        };
+        var (firstInCommit, releaseFirst) = FailFirstCommitOnceReleased(west);
         var bytes = TestInstances.Make("1.2.64.1", "1.2.64.1.1", "1.2.64.1.1.1");
         var source = new IngestSource(ClinicA, IngestOrigin.Dimse);
         var first = ingest.IngestAsync(source, new MemoryStream(bytes), CancellationToken.None);
@@ -217,10 +214,7 @@ public abstract partial class ArchiveContract
         Assert.Equal(IngestOutcome.Rejected, (await first.WaitAsync(TimeSpan.FromSeconds(10))).Outcome);
 
         var instance = Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.64.1", null, null, CancellationToken.None));
-        await using var served = await new Teleread.Archive.Retrieve.RetrieveService(store, _index).OpenAsync(instance, CancellationToken.None);
-        var copy = new MemoryStream();
-        await served.CopyToAsync(copy);
-        Assert.Equal(bytes, copy.ToArray());
+        Assert.Equal(bytes, await ServedBytesAsync(store, instance));
         Assert.Equal("1", Assert.Single(await Studies(ArchiveAccess.Clinic(ClinicA), (DicomTags.StudyInstanceUID, "1.2.64.1"))).GetString(DicomTags.NumberOfStudyRelatedInstances));
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Teleread.Dicom.IO;
 using Teleread.Dicom.Network.Items;
 using Teleread.Dicom.Network.Pdus;
 using Teleread.Dicom.Network.Tests.Support;
@@ -126,6 +127,51 @@ public class AssociationLoopbackTests
         var (hash, length) = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(payload.Length, length);
         Assert.Equal(SHA256.HashData(payload), hash);
+    }
+
+    [Fact]
+    public async Task Data_set_stream_hands_out_its_fragments_as_segments_after_copying_reads_and_ends_empty()
+    {
+        var policy = Loopback.VerificationPolicy();
+        policy.MaximumPduLength = 4096;
+        var received = new TaskCompletionSource<(byte[] Bytes, int Segments, long Position)>();
+        await using var server = Loopback.StartServer(policy, async (association, ct) =>
+        {
+            var message = await association.ReceiveMessageAsync(ct);
+            await using var data = message!.OpenDataSet();
+            var bytes = new MemoryStream();
+            var head = new byte[1000];
+            await data.ReadExactlyAsync(head, ct);
+            bytes.Write(head);
+            var segmented = Assert.IsAssignableFrom<ISegmentedReadStream>(data);
+            var segments = 0;
+            ReadOnlyMemory<byte> segment;
+            while (!(segment = await segmented.ReadSegmentAsync(ct)).IsEmpty)
+            {
+                Assert.True(segment.Length <= 4096);
+                bytes.Write(segment.Span);
+                segments++;
+            }
+
+            Assert.True((await segmented.ReadSegmentAsync(ct)).IsEmpty);
+            Assert.Equal(0, await data.ReadAsync(head, ct));
+            received.SetResult((bytes.ToArray(), segments, data.Position));
+            await association.SendMessageAsync(message.PresentationContext.Id, EchoCommands.Response(1), null, ct);
+            await Loopback.EchoHandlerAsync(association, ct);
+        });
+        var payload = RandomNumberGenerator.GetBytes(100_003);
+
+        await using var association = await Loopback.OpenAsync(server);
+        var context = association.FindAcceptedContext(TestUids.Verification)!;
+        await association.SendMessageAsync(context.Id, EchoCommands.Request(1), new MemoryStream(payload));
+        Assert.NotNull(await association.ReceiveMessageAsync());
+
+        var (bytes, segments, position) = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(payload, bytes);
+        Assert.True(segments >= 100_003 / 4096, $"{segments} segments");
+        Assert.Equal(payload.Length, position);
+        Assert.Equal(0, await Loopback.EchoAsync(association, 2));
+        await association.ReleaseAsync();
     }
 
     [Fact]

@@ -379,7 +379,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         var now = clock.GetUtcNow();
         var key = $"{source.ClinicId}/{now:yyyy}/{now:MM}/{now:dd}/{Guid.CreateVersion7():N}.dcm";
         var write = await store.BeginWriteAsync(key, ct).ConfigureAwait(false);
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        byte[]? buffer = null;
         try
         {
             if (prefix is not null)
@@ -388,11 +388,25 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
                 await write.WriteAsync(prefix, ct).ConfigureAwait(false);
             }
 
-            int n;
-            while ((n = await content.ReadAsync(buffer.AsMemory(0, CopyBufferSize), ct).ConfigureAwait(false)) > 0)
+            if (content is ISegmentedReadStream segmented)
             {
-                capture.Append(buffer.AsSpan(0, n));
-                await write.WriteAsync(buffer.AsMemory(0, n), ct).ConfigureAwait(false);
+                // The network's fragments go to storage as they are: one copy of each byte fewer.
+                ReadOnlyMemory<byte> segment;
+                while (!(segment = await segmented.ReadSegmentAsync(ct).ConfigureAwait(false)).IsEmpty)
+                {
+                    capture.Append(segment.Span);
+                    await write.WriteAsync(segment, ct).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+                int n;
+                while ((n = await content.ReadAsync(buffer.AsMemory(0, CopyBufferSize), ct).ConfigureAwait(false)) > 0)
+                {
+                    capture.Append(buffer.AsSpan(0, n));
+                    await write.WriteAsync(buffer.AsMemory(0, n), ct).ConfigureAwait(false);
+                }
             }
 
             if (write.BytesWritten - (prefix?.Length ?? 0) == 0)
@@ -416,7 +430,10 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using Teleread.Dicom.IO;
 using Teleread.Dicom.Network.Pdus;
 
 namespace Teleread.Dicom.Network;
@@ -6,8 +7,9 @@ namespace Teleread.Dicom.Network;
 /// Read-only, forward-only stream over the data set fragments of one message. Each read copies
 /// from the PDU currently held by the association, so memory stays bounded by one PDU. Prefer the
 /// asynchronous reads: a synchronous read that needs the next PDU blocks its thread on the network.
+/// <see cref="ReadSegmentAsync"/> hands out the fragment itself, without the copy.
 /// </summary>
-internal sealed class DicomDataSetReadStream(DicomAssociation association, byte presentationContextId) : Stream
+internal sealed class DicomDataSetReadStream(DicomAssociation association, byte presentationContextId) : Stream, ISegmentedReadStream
 {
     private ReadOnlyMemory<byte> _pending;
     private bool _lastFragmentSeen;
@@ -31,21 +33,9 @@ internal sealed class DicomDataSetReadStream(DicomAssociation association, byte 
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (buffer.IsEmpty)
+        if (buffer.IsEmpty || !await HasPendingAsync(cancellationToken).ConfigureAwait(false))
         {
             return 0;
-        }
-
-        while (_pending.IsEmpty)
-        {
-            if (_lastFragmentSeen)
-            {
-                return 0;
-            }
-
-            var fragment = await association.NextDataSetFragmentAsync(presentationContextId, cancellationToken).ConfigureAwait(false);
-            _pending = fragment.Data;
-            _lastFragmentSeen = fragment.IsLastFragment;
         }
 
         var count = Math.Min(buffer.Length, _pending.Length);
@@ -53,6 +43,37 @@ internal sealed class DicomDataSetReadStream(DicomAssociation association, byte 
         _pending = _pending[count..];
         _position += count;
         return count;
+    }
+
+    public async ValueTask<ReadOnlyMemory<byte>> ReadSegmentAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await HasPendingAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+
+        var segment = _pending;
+        _pending = default;
+        _position += segment.Length;
+        return segment;
+    }
+
+    /// <summary>Fetches fragments until one has data; false at the end of the data set.</summary>
+    private async ValueTask<bool> HasPendingAsync(CancellationToken cancellationToken)
+    {
+        while (_pending.IsEmpty)
+        {
+            if (_lastFragmentSeen)
+            {
+                return false;
+            }
+
+            var fragment = await association.NextDataSetFragmentAsync(presentationContextId, cancellationToken).ConfigureAwait(false);
+            _pending = fragment.Data;
+            _lastFragmentSeen = fragment.IsLastFragment;
+        }
+
+        return true;
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)

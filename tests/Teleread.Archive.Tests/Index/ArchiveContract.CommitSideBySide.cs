@@ -18,8 +18,8 @@ public abstract partial class ArchiveContract
         return (new IngestService(store, _index, TimeProvider.System), west, store);
     }
 
-    /// <summary>The first commit on <paramref name="west"/> signals that it started, waits for the release, then fails; later commits succeed.</summary>
-    private static (TaskCompletionSource InCommit, TaskCompletionSource Release) FailFirstCommitOnceReleased(FaultyBlobStore west)
+    /// <summary>The first commit on <paramref name="west"/> signals that it started, waits for the release, then fails (or, with <paramref name="fail"/> false, goes on); later commits succeed.</summary>
+    private static (TaskCompletionSource InCommit, TaskCompletionSource Release) FailFirstCommitOnceReleased(FaultyBlobStore west, bool fail = true)
     {
         var inCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -30,7 +30,10 @@ public abstract partial class ArchiveContract
             {
                 inCommit.SetResult();
                 await release.Task;
-                throw new IOException("west lost power");
+                if (fail)
+                {
+                    throw new IOException("west lost power");
+                }
             }
         };
         return (inCommit, release);
@@ -216,6 +219,43 @@ public abstract partial class ArchiveContract
         var instance = Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.64.1", null, null, CancellationToken.None));
         Assert.Equal(bytes, await ServedBytesAsync(store, instance));
         Assert.Equal("1", Assert.Single(await Studies(ArchiveAccess.Clinic(ClinicA), (DicomTags.StudyInstanceUID, "1.2.64.1"))).GetString(DicomTags.NumberOfStudyRelatedInstances));
+    }
+
+    [Fact]
+    public async Task A_slow_first_commit_that_succeeds_after_a_second_copy_adopted_the_instance_leaves_no_blob_behind_once_settled()
+    {
+        var (ingest, west, store) = WithFaultyWest();
+        var (firstInCommit, releaseFirst) = FailFirstCommitOnceReleased(west, fail: false);
+        var bytes = TestInstances.Make("1.2.65.1", "1.2.65.1.1", "1.2.65.1.1.1");
+        var source = new IngestSource(ClinicA, IngestOrigin.Dimse);
+        var first = ingest.IngestAsync(source, new MemoryStream(bytes), CancellationToken.None);
+        await firstInCommit.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var second = new IngestService(store, _index, clock).IngestAsync(source, new MemoryStream(bytes), CancellationToken.None);
+        await Task.Delay(200);
+        clock.Advance(IngestService.OtherCopySettleTimeout + TimeSpan.FromSeconds(1));
+        Assert.Equal(IngestOutcome.Stored, (await second.WaitAsync(TimeSpan.FromSeconds(10))).Outcome);
+        releaseFirst.SetResult();
+        Assert.Equal(IngestOutcome.Stored, (await first.WaitAsync(TimeSpan.FromSeconds(10))).Outcome);
+        await _index.Intents.FlushAsync(CancellationToken.None);
+
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow + IngestIntentRecovery.LiveCommitBound + TimeSpan.FromSeconds(5));
+        await new IngestIntentRecovery(_index, store, later).RecoverAsync(CancellationToken.None);
+
+        var instance = Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.65.1", null, null, CancellationToken.None));
+        Assert.Equal(bytes, await ServedBytesAsync(store, instance));
+        foreach (var site in store.Sites)
+        {
+            var keys = new List<string>();
+            await foreach (var blob in site.ListAsync(ClinicA + "/"))
+            {
+                keys.Add(blob.Key);
+            }
+
+            Assert.Equal([instance.BlobKey], keys);
+        }
+
+        Assert.Empty(await _index.Intents.ListAsync(CancellationToken.None));
     }
 
     [Fact]

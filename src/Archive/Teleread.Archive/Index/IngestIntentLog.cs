@@ -48,7 +48,11 @@ public sealed class IngestIntentLog
         _flush.Request();
     }
 
-    /// <summary>Deletes the rows of every confirmed intent now.</summary>
+    /// <summary>
+    /// Deletes the rows of every confirmed intent now — of those whose instance still rests on their blob. An intent whose
+    /// instance moved to another copy meanwhile (<see cref="ArchiveIndex.AdoptAsync"/>) or went (deleted) stays: its
+    /// blob is referenced by nothing, and <see cref="Ingest.IngestIntentRecovery"/> deletes it.
+    /// </summary>
     public async Task FlushAsync(CancellationToken ct)
     {
         var keys = _confirmed.Keys.ToList();
@@ -63,7 +67,10 @@ public sealed class IngestIntentLog
             {
                 var p = new DynamicParameters();
                 await c.ExecuteAsync(new CommandDefinition(
-                    "DELETE FROM archive_ingest_intents WHERE " + AccessSql.InList("blob_key", chunk, "K", p), p, t, cancellationToken: ct)).ConfigureAwait(false);
+                    "DELETE FROM archive_ingest_intents WHERE " + AccessSql.InList("blob_key", chunk, "K", p) +
+                    " AND EXISTS (SELECT 1 FROM archive_instances i WHERE i.clinic_id = archive_ingest_intents.clinic_id " +
+                    "AND i.sop_instance_uid = archive_ingest_intents.sop_instance_uid AND i.blob_key = archive_ingest_intents.blob_key)",
+                    p, t, cancellationToken: ct)).ConfigureAwait(false);
             }
         }, ct).ConfigureAwait(false);
         foreach (var key in keys)

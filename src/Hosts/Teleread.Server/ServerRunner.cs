@@ -9,12 +9,25 @@ namespace Teleread.Server;
 /// <summary>Runs the server until SIGTERM / Ctrl+C; with demo data when asked.</summary>
 public static class ServerRunner
 {
-    public static async Task<int> RunAsync(string[] args, bool demo, CancellationToken ct)
+    public static Task<int> RunAsync(string[] args, bool demo, CancellationToken ct) => RunAsync(args, demo, Console.Error, ct);
+
+    /// <summary>As <see cref="RunAsync(string[], bool, CancellationToken)"/>; a port that cannot be bound is said on <paramref name="error"/> (exit code 1).</summary>
+    public static async Task<int> RunAsync(string[] args, bool demo, TextWriter error, CancellationToken ct)
     {
         RaiseThreadPoolMinimum();
         var app = TelereadServer.Build(args);
         await TelereadServer.PrepareAsync(app, ct).ConfigureAwait(false);
-        await app.StartAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StartupFailure.Describe(ex) is { } problem)
+        {
+            await error.WriteLineAsync($"teleread: {problem}").ConfigureAwait(false);
+            await StopQuietlyAsync(app).ConfigureAwait(false);
+            return 1;
+        }
+
         var options = app.Services.GetRequiredService<IOptions<TelereadOptions>>().Value;
         var url = BoundUrl(app);
         ServerLog.Started(app.Logger, url, options.DataDirectory, app.Services.GetRequiredService<Teleread.Data.IDatabase>().Description);
@@ -34,6 +47,21 @@ public static class ServerRunner
         await app.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>Stops what did start (the DICOM listener, background services) after another part failed to.</summary>
+    private static async Task StopQuietlyAsync(WebApplication app)
+    {
+        try
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Already failing to start: what is said is the reason it did not start.
+        }
+
+        await app.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>

@@ -50,8 +50,18 @@ public sealed class DicomServer : IAsyncDisposable
             throw new InvalidOperationException("The server is already started.");
         }
 
-        _listener = new TcpListener(_options.BindAddress, _options.Port);
-        _listener.Start(_options.Backlog);
+        var listener = new TcpListener(_options.BindAddress, _options.Port);
+        try
+        {
+            listener.Start(_options.Backlog);
+        }
+        catch (SocketException ex)
+        {
+            listener.Dispose();
+            throw new DicomListenException(new IPEndPoint(_options.BindAddress, _options.Port), ex);
+        }
+
+        _listener = listener;
         NetworkLog.ServerStarted(_logger, _listener.LocalEndpoint);
         _acceptLoop = AcceptLoopAsync();
     }

@@ -77,4 +77,36 @@ public sealed class ReadingRadiologistProfilesApiTests
         nonsense.Headers.TryAddWithoutValidation("If-None-Match", "\"abc\"");
         Assert.Equal(HttpStatusCode.BadRequest, (await op.SendAsync(nonsense)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_profile_the_roster_cannot_hold_is_refused_with_what_is_wrong_and_the_stored_one_stays()
+    {
+        await using var server = await RunningServer.StartAsync("sqlite");
+        var identity = server.Service<IdentityStore>();
+        using var op = await ClientAsync(server, identity, "op", Role.Operator, null);
+        var url = "/api/reading/radiologists/rad-bad";
+        Assert.Equal(HttpStatusCode.OK, (await op.PutAsJsonAsync(url, ReadingApiTests.Profile("rad-bad"))).StatusCode);
+        var (stored, tag) = await ReadAsync(op, url);
+
+        var unknownZone = stored.DeepClone();
+        unknownZone["shifts"]!["timeZoneId"] = "Mars/Olympus";
+        await AssertBadRequestAsync(await PutAsync(op, url, unknownZone, tag), "'Mars/Olympus' is not a known time zone; use an IANA id such as Asia/Tokyo or Europe/Berlin.");
+        var longShift = stored.DeepClone();
+        longShift["shifts"]!["windows"]![0]!["length"] = "1.06:00:00";
+        await AssertBadRequestAsync(await PutAsync(op, url, longShift, tag), "A shift lasts more than zero and at most 24 hours.");
+        var malformed = await op.PutAsync(url, new StringContent("{\"id\":", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.StartsWith("The request body is not valid: ", await DetailAsync(malformed), StringComparison.Ordinal);
+
+        Assert.Equal(tag, (await ReadAsync(op, url)).Tag);
+    }
+
+    private static async Task AssertBadRequestAsync(HttpResponseMessage response, string detail)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(detail, await DetailAsync(response));
+    }
+
+    private static async Task<string> DetailAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>();
 }

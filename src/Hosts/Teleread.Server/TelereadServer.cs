@@ -68,7 +68,14 @@ public static class TelereadServer
         builder.Services.AddSingleton<DicomWeb.IDicomWebArchive, DicomWeb.ArchiveDicomWebArchive>();
         builder.Services.AddTelereadAuthentication();
         builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.AddExceptionHandler<Apis.BadRequestProblems>();
+        // Unreadable bodies throw (BadRequestProblems answers them with what is wrong) instead of a bare 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(j =>
+        {
+            j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            j.SerializerOptions.Converters.Add(new Reading.ShiftScheduleJsonConverter());
+        });
         builder.Services.AddOpenApi();
         builder.Services.AddReading(builder.Configuration);
         builder.Services.AddDicomWeb();
@@ -76,7 +83,7 @@ public static class TelereadServer
         customise?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = c => Apis.BadRequestProblems.IsClientError(c.Exception) });
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath) });

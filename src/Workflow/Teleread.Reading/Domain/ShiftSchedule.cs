@@ -8,11 +8,24 @@ public sealed class ShiftSchedule
     public ShiftSchedule(string timeZoneId, IReadOnlyList<ShiftWindow> windows)
     {
         TimeZoneId = timeZoneId;
-        Zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+        Zone = FindZone(timeZoneId);
         Windows = windows;
         if (windows.Any(w => w.Length <= TimeSpan.Zero || w.Length > TimeSpan.FromHours(24)))
         {
             throw new ArgumentException("A shift lasts more than zero and at most 24 hours.", nameof(windows));
+        }
+    }
+
+    private static TimeZoneInfo FindZone(string timeZoneId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(timeZoneId);
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new ArgumentException($"'{timeZoneId}' is not a known time zone; use an IANA id such as Asia/Tokyo or Europe/Berlin.", nameof(timeZoneId), e);
         }
     }
 

@@ -6,6 +6,7 @@ import { showOperatorDashboard } from "./js/operator-dashboard.js";
 import { showClinicRequests } from "./js/clinic-requests.js";
 import { startBadge, stopBadge } from "./js/notifications.js";
 import { showClinicContracts } from "./js/clinic-contracts.js";
+import { showRadiologistRoster } from "./js/radiologist-roster.js";
 
 addText(
   { tagline: "遠隔画像診断プラットフォーム", signIn: "ログイン", login: "ログインID", password: "パスワード", logout: "ログアウト",
@@ -47,8 +48,8 @@ async function names(directory) {
 
 async function adminTables(me) {
   let html = "";
-  // Operators only: the clinics with their reading contracts (js/clinic-contracts.js fills it in).
-  if (me.role === "Operator") html += `<div id="clinic-contracts"></div>`;
+  // Operators only: the clinics with their reading contracts and the reading roster (js/clinic-contracts.js, js/radiologist-roster.js).
+  if (me.role === "Operator") html += `<div id="clinic-contracts"></div><div id="radiologist-roster"></div>`;
   if (me.role !== "Radiologist") {
     const events = await api("/api/audit?limit=20");
     html += `<h2>${t("audit")}</h2><table id="audit"><tr><th>${t("when")}</th><th>${t("action")}</th><th>${t("resource")}</th><th>${t("outcome")}</th></tr>` +
@@ -67,7 +68,7 @@ async function showHome(me, directory) {
   await view($("reading"), me, byId);
   if (me.role !== "ClinicUser") startBadge();
   $("home-body").innerHTML = await adminTables(me);
-  if (me.role === "Operator") await showClinicContracts($("clinic-contracts"));
+  if (me.role === "Operator") await Promise.all([showClinicContracts($("clinic-contracts")), showRadiologistRoster($("radiologist-roster"))]);
 }
 
 function showLogin() {

@@ -4,7 +4,7 @@
 // does not show are sent back unchanged; a creation is a PUT with If-None-Match: *, so it never overwrites a contract
 // another operator created meanwhile. Either conflict (412) says so and offers to reload. The API refuses everyone but
 // operators; app.js shows this table to operators only.
-import { addText, t, esc, api, apiWithTag, priorityBadge } from "./core.js";
+import { addText, t, esc, api, apiWithTag, priorityBadge, readAll, changed } from "./core.js";
 import { SlaFields, slaFieldset, slaProblems, slaSummary } from "./sla-terms-form.js";
 
 addText(
@@ -35,8 +35,6 @@ const Fields = {
   imageOnlyPriority: (f) => f.elements.imageOnlyPriority.value,
 };
 
-const readAll = (fields, f) => Object.fromEntries(Object.entries(fields).map(([name, read]) => [name, read(f)]));
-const changed = (now, shown) => Object.fromEntries(Object.entries(now).filter(([name, v]) => v !== shown[name]));
 
 function contractCells(contract) {
   if (!contract) return `<td colspan="6" class="muted" data-field="contract">${t("noContract")}</td>`;

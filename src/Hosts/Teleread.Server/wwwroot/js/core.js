@@ -27,6 +27,17 @@ export async function apiWithTag(path, options = {}) {
 
 export const post = (path, body) => api(path, { method: "POST", body: JSON.stringify(body ?? {}) });
 
+// Editing forms (contracts, the roster): read every field by its reader, keep what differs from what was shown (values
+// compared as JSON, so lists and objects too), fill "{name}" placeholders in a message, check a time zone id.
+export const readAll = (fields, f) => Object.fromEntries(Object.entries(fields).map(([name, read]) => [name, read(f)]));
+export const changed = (now, shown) => Object.fromEntries(Object.entries(now).filter(([name, v]) => JSON.stringify(v) !== JSON.stringify(shown[name])));
+export const fill = (key, values) => Object.entries(values).reduce((s, [k, v]) => s.replace(`{${k}}`, v), t(key));
+export const timeZones = () => (typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []);
+export function knownTimeZone(zone) {
+  if (!zone) return false;
+  try { new Intl.DateTimeFormat("en", { timeZone: zone }); return true; } catch { return false; }
+}
+
 addText(
   { Urgent: "緊急", SameDay: "当日", Routine: "通常", Received: "受付", ImagesComplete: "画像完了", Queued: "待機", Assigned: "割当済",
     Reading: "読影中", Preliminary: "一次報告", SecondReading: "二次読影", QaCheck: "QA確認", Final: "確定", Delivered: "送付済",

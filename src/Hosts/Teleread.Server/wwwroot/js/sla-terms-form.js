@@ -1,7 +1,7 @@
 // The SLA terms of a contract as a small table of priority → turnaround target, for the contract form
 // (clinic-contracts.js): render, read back in the API's form, and check before saving. The checks repeat the server's
 // (SlaTerms.Problems in Teleread.Reading), which stays the authority: anything they miss is refused with a 400 there.
-import { addText, t, esc, priorityBadge } from "./core.js";
+import { addText, t, esc, priorityBadge, fill, knownTimeZone, timeZones } from "./core.js";
 
 addText(
   { slaTerms: "SLA（優先度ごとの目標）", priority: "優先度", target: "目標", within: "受付から", minutes: "分以内（昼夜を問わず）",
@@ -24,7 +24,6 @@ addText(
 /** SlaTerms.MaxRoutineHours on the server. */
 const MaxRoutineHours = 720;
 const hhmm = (time) => String(time ?? "").slice(0, 5);
-const fill = (key, values) => Object.entries(values).reduce((s, [k, v]) => s.replace(`{${k}}`, v), t(key));
 const number = (input) => (input.value.trim() === "" ? NaN : Number(input.value));
 const time = (input) => (input.value ? `${input.value}:00` : "");
 
@@ -49,7 +48,7 @@ export const slaSummary = (sla) => fill("slaSummary", { u: sla.urgentMinutes, c:
 export function slaFieldset(sla) {
   const check = (field, label) => `<label class="check"><input type="checkbox" name="${field}"${sla[field] ? " checked" : ""}> ${t(label)}</label>`;
   const clocks = ["WallClock", "BusinessHours"].map((c) => `<option value="${c}"${c === sla.routineClock ? " selected" : ""}>${t(c === "WallClock" ? "wallClock" : "businessHours")}</option>`);
-  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  const zones = timeZones();
   return `<fieldset class="sla"><legend>${t("slaTerms")}</legend>
       <label>${t("timeZone")} <input name="timeZoneId" list="time-zones" value="${esc(sla.timeZoneId)}"></label>
       <datalist id="time-zones">${zones.map((z) => `<option value="${esc(z)}">`).join("")}</datalist>
@@ -74,9 +73,7 @@ const minutesOf = (hms) => Number(hms.slice(0, 2)) * 60 + Number(hms.slice(3, 5)
 /** What is wrong with the terms on the form: [field, message] pairs, empty when they may be sent. */
 export function slaProblems(sla) {
   const problems = [];
-  let zoneKnown = sla.timeZoneId !== "";
-  try { if (zoneKnown) new Intl.DateTimeFormat("en", { timeZone: sla.timeZoneId }); } catch { zoneKnown = false; }
-  if (!zoneKnown) problems.push(["timeZoneId", fill("badTimeZone", { z: sla.timeZoneId })]);
+  if (!knownTimeZone(sla.timeZoneId)) problems.push(["timeZoneId", fill("badTimeZone", { z: sla.timeZoneId })]);
   const urgentOk = Number.isInteger(sla.urgentMinutes) && sla.urgentMinutes >= 1;
   const routineOk = Number.isInteger(sla.routineHours) && sla.routineHours >= 1 && sla.routineHours <= MaxRoutineHours;
   if (!urgentOk) problems.push(["urgentMinutes", t("badUrgent")]);

@@ -117,9 +117,10 @@ public sealed class StorageCommitmentListenerTests
     {
         await using var first = StartListener();
 
-        var error = Assert.ThrowsAny<System.Net.Sockets.SocketException>(() => new DicomStorageCommitmentListener(Options() with { Port = first.LocalEndPoint.Port }));
+        var error = Assert.Throws<DicomListenException>(() => new DicomStorageCommitmentListener(Options() with { Port = first.LocalEndPoint.Port }));
 
-        Assert.Equal(System.Net.Sockets.SocketError.AddressAlreadyInUse, error.SocketErrorCode);
+        Assert.Equal(System.Net.Sockets.SocketError.AddressAlreadyInUse, error.SocketError);
+        Assert.Equal(first.LocalEndPoint.Port, error.EndPoint.Port);
     }
 
     private static DicomStorageCommitmentListenerOptions Options() => new()

@@ -61,9 +61,9 @@ public sealed record StorageCommitmentListen(IPAddress Host, int Port, string Ae
                 Timeouts = new DicomAssociationTimeouts { Artim = node.Timeout, Idle = node.Timeout },
             });
         }
-        catch (SocketException ex)
+        catch (DicomListenException ex)
         {
-            var why = ex.SocketErrorCode == SocketError.AddressAlreadyInUse ? "the port is already in use" : ex.Message;
+            var why = ex.SocketError == SocketError.AddressAlreadyInUse ? "the port is already in use" : ex.InnerException!.Message;
             Console.Error.WriteLine($"teleread {command}: cannot listen on {Host}:{Port}: {why}");
             return null;
         }

@@ -23,7 +23,7 @@ public sealed class DicomStorageCommitmentListener : IDicomNEventReportHandler, 
     private readonly HashSet<string> _peers;
     private readonly DicomServer _server;
 
-    /// <summary>Binds and starts listening; a port in use throws <see cref="System.Net.Sockets.SocketException"/> (AddressAlreadyInUse).</summary>
+    /// <summary>Binds and starts listening; a port in use throws <see cref="DicomListenException"/> (AddressAlreadyInUse).</summary>
     public DicomStorageCommitmentListener(DicomStorageCommitmentListenerOptions options, ILogger<DicomServer>? logger = null)
     {
         options.Validate();

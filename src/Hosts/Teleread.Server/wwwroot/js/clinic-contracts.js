@@ -6,6 +6,7 @@
 // operators; app.js shows this table to operators only.
 import { addText, t, esc, api, apiWithTag, priorityBadge, readAll, changed } from "./core.js";
 import { SlaFields, slaFieldset, slaProblems, slaSummary } from "./sla-terms-form.js";
+import { onVersionedSubmit } from "./versioned-form.js";
 
 addText(
   { clinics: "契約クリニック", clinicName: "クリニック名", aeTitles: "AEタイトル", contractNumber: "契約番号", startsOn: "契約開始日", secondReading: "二次読影", qaCheck: "QA確認",
@@ -116,27 +117,18 @@ function openEditor(editor, clinic, name, creating, { onSaved, open }) {
   const f = editor.querySelector("#contract-form");
   const shown = readAll(Fields, f);
   const shownSla = readAll(SlaFields, f);
-  const error = f.querySelector("#contract-error");
-  const conflict = f.querySelector("#contract-conflict");
-  const status = f.querySelector("#contract-saved");
   editor.querySelector("[data-close-contract]").addEventListener("click", () => { editor.hidden = true; editor.innerHTML = ""; });
   f.querySelector("[data-reload-contract]").addEventListener("click", () => open(clinic.id));
-  f.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    error.textContent = ""; status.textContent = ""; conflict.hidden = true;
-    f.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
-    const fields = readAll(Fields, f);
-    const sla = readAll(SlaFields, f);
-    const problems = [...slaProblems(sla), ...(fields.startsOn ? [] : [["startsOn", t("noStartDate")]])];
-    if (problems.length > 0) {
-      // Nothing is sent: each message names what to fix, and the field is marked.
-      problems.forEach(([field]) => f.elements[field].setAttribute("aria-invalid", "true"));
-      error.textContent = problems.map(([, message]) => message).join("\n");
-      return;
-    }
-    const button = f.querySelector("button[type=submit]");
-    button.disabled = true;
-    try {
+  const problems = () => {
+    const startsOn = readAll(Fields, f).startsOn;
+    return [...slaProblems(readAll(SlaFields, f)), ...(startsOn ? [] : [["startsOn", t("noStartDate")]])].map(([field, message]) => [f.elements[field], message]);
+  };
+  onVersionedSubmit(f, {
+    check: problems,
+    conflictText: () => t(creating ? "conflictCreate" : "conflictEdit"),
+    save: async () => {
+      const fields = readAll(Fields, f);
+      const sla = readAll(SlaFields, f);
       let saved;
       if (creating) {
         const body = { ...clinic, contract: { ...clinic.contract, ...fields, sla: { ...clinic.contract.sla, ...sla } } };
@@ -153,16 +145,6 @@ function openEditor(editor, clinic, name, creating, { onSaved, open }) {
       onSaved(saved);
       openEditor(editor, saved, name, false, { onSaved, open });
       editor.querySelector("#contract-saved").textContent = t(creating ? "created" : "saved");
-    } catch (err) {
-      // The form keeps what the operator typed; the API's problem detail (or, for a conflict, what happened) says what to do.
-      if (err.status === 412) {
-        conflict.querySelector("span").textContent = t(creating ? "conflictCreate" : "conflictEdit");
-        conflict.hidden = false;
-      } else {
-        error.textContent = err.message;
-      }
-    } finally {
-      button.disabled = false;
-    }
+    },
   });
 }

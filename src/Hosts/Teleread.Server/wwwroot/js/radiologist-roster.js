@@ -4,6 +4,7 @@
 // meanwhile to another field is kept, and one made to the same version is refused (412) with an offer to reload — the
 // scheme of the contract editor (clinic-contracts.js). The API refuses everyone but operators; app.js shows it to them.
 import { addText, t, esc, api, apiWithTag, readAll, changed, fill, knownTimeZone, timeZones } from "./core.js";
+import { onVersionedSubmit } from "./versioned-form.js";
 
 addText(
   { roster: "読影医の勤務表", rName: "氏名", onShiftNow: "現在", onShift: "勤務中", offShift: "勤務外", capacity: "処理能力",
@@ -198,48 +199,25 @@ function openEditor(editor, profile, clinics, { onSaved, open }) {
   editor.innerHTML = form(profile, clinics);
   const f = editor.querySelector("#roster-form");
   const shown = readAll(Fields, f);
-  const error = f.querySelector("#roster-error");
-  const conflict = f.querySelector("#roster-conflict");
-  const status = f.querySelector("#roster-saved");
   editor.querySelector("[data-close-roster]").addEventListener("click", () => { editor.hidden = true; editor.innerHTML = ""; });
   f.querySelector("[data-reload-roster]").addEventListener("click", () => open(profile.id));
   f.querySelector("[data-add-shift]").addEventListener("click", () => {
     f.querySelector("#shift-rows tbody").insertAdjacentHTML("beforeend", shiftRow({ day: "Monday", start: "09:00:00", length: "08:00:00" }));
   });
   f.querySelector("#shift-rows").addEventListener("click", (e) => { if (e.target.closest("[data-remove-shift]")) e.target.closest("tr").remove(); });
-  f.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    error.textContent = ""; status.textContent = ""; conflict.hidden = true;
-    f.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
-    const values = readAll(Fields, f);
-    const found = problems(f, values);
-    if (found.length > 0) {
-      // Nothing is sent: each message names what to fix, and the field is marked.
-      found.forEach(([el]) => el.setAttribute("aria-invalid", "true"));
-      error.textContent = found.map(([, message]) => message).join("\n");
-      return;
-    }
-    const button = f.querySelector("button[type=submit]");
-    button.disabled = true;
-    try {
+  onVersionedSubmit(f, {
+    check: () => problems(f, readAll(Fields, f)),
+    conflictText: () => t("conflictProfile"),
+    save: async () => {
       // Only what was edited here goes over the profile as stored now; If-Match refuses it if that changed meanwhile.
+      const values = readAll(Fields, f);
       const { body: current, etag } = await apiWithTag(profileUrl(profile.id));
       const edits = changed(values, shown);
       if (edits.shifts) edits.shifts = toApi(values).shifts;
-      const body = { ...current, ...edits };
-      const saved = await api(profileUrl(profile.id), { method: "PUT", body: JSON.stringify(body), headers: etag ? { "If-Match": etag } : {} });
+      const saved = await api(profileUrl(profile.id), { method: "PUT", body: JSON.stringify({ ...current, ...edits }), headers: etag ? { "If-Match": etag } : {} });
       onSaved(saved);
       openEditor(editor, saved, clinics, { onSaved, open });
       editor.querySelector("#roster-saved").textContent = t("saved");
-    } catch (err) {
-      if (err.status === 412) {
-        conflict.querySelector("span").textContent = t("conflictProfile");
-        conflict.hidden = false;
-      } else {
-        error.textContent = err.message;
-      }
-    } finally {
-      button.disabled = false;
-    }
+    },
   });
 }

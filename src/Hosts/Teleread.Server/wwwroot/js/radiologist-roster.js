@@ -75,10 +75,11 @@ function shiftSummary(shifts) {
     const key = `${hhmm(w.start)}–${String(Math.floor(end / 60)).padStart(2, "0")}:${String(end % 60).padStart(2, "0")}`;
     groups.set(key, [...(groups.get(key) ?? []), w.day]);
   }
-  const days = (list) => Days.filter((d) => list.includes(d)).map((d) => t(d)).join(getSeparator());
+  // Japanese day names are one character each and read run together (月火水); English ones take a space.
+  const separator = t("Monday") === "月" ? "" : " ";
+  const days = (list) => Days.filter((d) => list.includes(d)).map((d) => t(d)).join(separator);
   return [...groups].map(([time, list]) => `${days(list)} ${time}`).join(" / ");
 }
-const getSeparator = () => (t("Monday") === "月" ? "" : " ");
 
 const tags = (list) => (list.length ? list.map((x) => `<span class="tag">${esc(t(x))}</span>`).join("") : `<span class="muted">${t("none")}</span>`);
 

@@ -6,8 +6,10 @@ namespace Teleread.Dicom.Network.Items;
 /// Presentation Context Item of an A-ASSOCIATE-AC, item-type 21H (PS3.8 9.3.3.2). The transfer
 /// syntax is significant only when the result is acceptance; a rejected context may carry none.
 /// </summary>
-public sealed record PresentationContextAcceptItem(byte PresentationContextId, PresentationContextResult Result, string? TransferSyntax)
+public sealed record PresentationContextAcceptItem(byte PresentationContextId, PresentationContextResult Result, string? TransferSyntax) : IPresentationContextItem<PresentationContextAcceptItem>
 {
+    static byte IPresentationContextItem<PresentationContextAcceptItem>.Type => ItemType;
+
     public const byte ItemType = 0x21;
 
     public int Length => 4 + 4 + (TransferSyntax is null ? 0 : TransferSyntaxSubItem.Length(TransferSyntax));

@@ -3,8 +3,10 @@ using Teleread.Dicom.Network.Pdus;
 namespace Teleread.Dicom.Network.Items;
 
 /// <summary>Presentation Context Item of an A-ASSOCIATE-RQ, item-type 20H (PS3.8 9.3.2.2).</summary>
-public sealed record PresentationContextRequestItem(byte PresentationContextId, string AbstractSyntax, IReadOnlyList<string> TransferSyntaxes)
+public sealed record PresentationContextRequestItem(byte PresentationContextId, string AbstractSyntax, IReadOnlyList<string> TransferSyntaxes) : IPresentationContextItem<PresentationContextRequestItem>
 {
+    static byte IPresentationContextItem<PresentationContextRequestItem>.Type => ItemType;
+
     public const byte ItemType = 0x20;
 
     public int Length

@@ -8,6 +8,8 @@ namespace Teleread.Dicom.Network.Pdus;
 /// </summary>
 public sealed class AssociateAcceptPdu : Pdu
 {
+    private const string Name = "A-ASSOCIATE-AC";
+
     public override PduType Type => PduType.AssociateAccept;
 
     public ushort ProtocolVersion { get; init; } = 1;
@@ -22,72 +24,23 @@ public sealed class AssociateAcceptPdu : Pdu
 
     public UserInformationItem UserInformation { get; init; } = new();
 
-    public override int BodyLength
-        => AssociateRequestPdu.FixedFieldsLength + 4 + ApplicationContextName.Length + PresentationContexts.Sum(p => p.Length) + UserInformation.Length;
+    public override int BodyLength => Body.Length;
 
-    public override void WriteBody(Span<byte> destination)
+    public override void WriteBody(Span<byte> destination) => Body.Write(destination);
+
+    public static AssociateAcceptPdu Read(ReadOnlySpan<byte> value)
     {
-        var writer = new PduSpanWriter(destination);
-        writer.WriteUInt16(ProtocolVersion);
-        writer.WriteZeros(2);
-        writer.WriteAeTitle(CalledAeTitle);
-        writer.WriteAeTitle(CallingAeTitle);
-        writer.WriteZeros(32);
-        new ApplicationContextItem(ApplicationContextName).Write(ref writer);
-        foreach (var context in PresentationContexts)
-        {
-            context.Write(ref writer);
-        }
-
-        UserInformation.Write(ref writer);
-    }
-
-    public static AssociateAcceptPdu Read(ReadOnlySpan<byte> body)
-    {
-        const string pdu = "A-ASSOCIATE-AC";
-        var reader = new PduSpanReader(body);
-        var version = reader.ReadUInt16($"{pdu} Protocol-version");
-        reader.Skip(2, $"{pdu} Reserved");
-        var called = reader.ReadAeTitle($"{pdu} Reserved (Called-AE-title)");
-        var calling = reader.ReadAeTitle($"{pdu} Reserved (Calling-AE-title)");
-        reader.Skip(32, $"{pdu} Reserved");
-
-        string? applicationContext = null;
-        var contexts = new List<PresentationContextAcceptItem>();
-        UserInformationItem? userInformation = null;
-        var items = new PduItemReader(reader.ReadRest(), $"{pdu} Variable items");
-        while (items.MoveNext())
-        {
-            switch (items.ItemType)
-            {
-                case ApplicationContextItem.ItemType:
-                    applicationContext = ApplicationContextItem.Read(items.Value).ApplicationContextName;
-                    break;
-                case PresentationContextAcceptItem.ItemType:
-                    contexts.Add(PresentationContextAcceptItem.Read(items.Value));
-                    break;
-                case UserInformationItem.ItemType:
-                    userInformation = UserInformationItem.Read(items.Value);
-                    break;
-                default:
-                    throw new DicomNetworkProtocolException($"{pdu} Item-type",
-                        $"item type 0x{items.ItemType:X2} is not allowed in an A-ASSOCIATE-AC.", AbortReason.UnrecognizedPduParameter);
-            }
-        }
-
-        if (applicationContext is null)
-        {
-            throw new DicomNetworkProtocolException($"{pdu} Application Context Item", "the item is missing.");
-        }
-
+        var body = AssociateBody<PresentationContextAcceptItem>.Read(value, Name, "Reserved ({0}-AE-title)");
         return new AssociateAcceptPdu
         {
-            ProtocolVersion = version,
-            CalledAeTitle = called,
-            CallingAeTitle = calling,
-            ApplicationContextName = applicationContext,
-            PresentationContexts = contexts,
-            UserInformation = userInformation ?? new UserInformationItem(),
+            ProtocolVersion = body.ProtocolVersion,
+            CalledAeTitle = body.CalledAeTitle,
+            CallingAeTitle = body.CallingAeTitle,
+            ApplicationContextName = body.ApplicationContextName,
+            PresentationContexts = body.PresentationContexts,
+            UserInformation = body.UserInformation,
         };
     }
+
+    private AssociateBody<PresentationContextAcceptItem> Body => new(ProtocolVersion, CalledAeTitle, CallingAeTitle, ApplicationContextName, PresentationContexts, UserInformation);
 }

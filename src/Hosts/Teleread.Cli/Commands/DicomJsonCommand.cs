@@ -1,5 +1,3 @@
-using Teleread.Dicom;
-using Teleread.Dicom.IO;
 using Teleread.Dicom.Json;
 
 namespace Teleread.Cli.Commands;
@@ -20,41 +18,6 @@ public sealed class DicomJsonCommand : ICliCommand
           --indent      indent the output
         """;
 
-    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
-    {
-        var parsed = new CliArguments(args, ["inline", "indent"]);
-        if (parsed.Positionals.Count != 1)
-        {
-            throw new CliUsageException("expected exactly one FILE");
-        }
-
-        var path = parsed.Positionals[0];
-        if (!File.Exists(path))
-        {
-            Console.Error.WriteLine($"teleread dicom json: {path}: no such file");
-            return Task.FromResult(1);
-        }
-
-        var threshold = parsed.IntOption("threshold", 1024);
-        var inline = parsed.Flag("inline");
-        try
-        {
-            var file = DicomFile.Open(path, new DicomReaderOptions { BulkDataThreshold = inline ? long.MaxValue : threshold });
-            var options = new DicomJsonWriterOptions
-            {
-                Indented = parsed.Flag("indent"),
-                InlineBinaryThreshold = threshold,
-                BulkDataUri = inline ? null : DicomFileBulkDataUri.For,
-            };
-            using var stdout = Console.OpenStandardOutput();
-            DicomJsonWriter.Write(stdout, file.Dataset, options);
-            stdout.WriteByte((byte)'\n');
-            return Task.FromResult(0);
-        }
-        catch (Exception ex) when (ex is DicomReadException or DicomDataException or DicomJsonException)
-        {
-            Console.Error.WriteLine($"teleread dicom json: {path}: {ex.Message}");
-            return Task.FromResult(1);
-        }
-    }
+    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken) =>
+        DatasetPrinting.RunAsync("dicom json", args, DicomJsonWriter.Write);
 }

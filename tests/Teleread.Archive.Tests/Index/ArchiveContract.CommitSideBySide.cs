@@ -39,6 +39,27 @@ public abstract partial class ArchiveContract
         return (inCommit, release);
     }
 
+    /// <summary>
+    /// The first copy of <paramref name="bytes"/> stalls in its commit on west; a second copy (its own clock) waits out
+    /// <see cref="IngestService.OtherCopySettleTimeout"/> and is answered; then the first commit is released and fails or
+    /// succeeds. Returns both answers, the second's first in time.
+    /// </summary>
+    private async Task<(ReplicatedBlobStore Store, IngestResult First, IngestResult Second)> SecondCopyOutwaitsTheFirstCommitAsync(byte[] bytes, bool firstFails)
+    {
+        var (ingest, west, store) = WithFaultyWest();
+        var (firstInCommit, releaseFirst) = FailFirstCommitOnceReleased(west, firstFails);
+        var source = new IngestSource(ClinicA, IngestOrigin.Dimse);
+        var first = ingest.IngestAsync(source, new MemoryStream(bytes), CancellationToken.None);
+        await firstInCommit.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var second = new IngestService(store, _index, clock).IngestAsync(source, new MemoryStream(bytes), CancellationToken.None);
+        await Task.Delay(200);
+        clock.Advance(IngestService.OtherCopySettleTimeout + TimeSpan.FromSeconds(1));
+        var secondAnswer = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        releaseFirst.SetResult();
+        return (store, await first.WaitAsync(TimeSpan.FromSeconds(10)), secondAnswer);
+    }
+
     /// <summary>The bytes a retrieve serves for <paramref name="instance"/>.</summary>
     private async Task<byte[]> ServedBytesAsync(IBlobStore store, StoredInstance instance)
     {
@@ -201,20 +222,11 @@ public abstract partial class ArchiveContract
     [Fact]
     public async Task A_second_copy_that_outwaits_a_slow_first_commit_is_stored_on_its_own_bytes_and_the_first_failing_later_removes_nothing()
     {
-        var (ingest, west, store) = WithFaultyWest();
-        var (firstInCommit, releaseFirst) = FailFirstCommitOnceReleased(west);
         var bytes = TestInstances.Make("1.2.64.1", "1.2.64.1.1", "1.2.64.1.1.1");
-        var source = new IngestSource(ClinicA, IngestOrigin.Dimse);
-        var first = ingest.IngestAsync(source, new MemoryStream(bytes), CancellationToken.None);
-        await firstInCommit.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var second = new IngestService(store, _index, clock).IngestAsync(source, new MemoryStream(bytes), CancellationToken.None);
-        await Task.Delay(200);
-        clock.Advance(IngestService.OtherCopySettleTimeout + TimeSpan.FromSeconds(1));
+        var (store, first, second) = await SecondCopyOutwaitsTheFirstCommitAsync(bytes, firstFails: true);
 
-        Assert.Equal(IngestOutcome.Stored, (await second.WaitAsync(TimeSpan.FromSeconds(10))).Outcome);
-        releaseFirst.SetResult();
-        Assert.Equal(IngestOutcome.Rejected, (await first.WaitAsync(TimeSpan.FromSeconds(10))).Outcome);
+        Assert.Equal(IngestOutcome.Stored, second.Outcome);
+        Assert.Equal(IngestOutcome.Rejected, first.Outcome);
 
         var instance = Assert.Single(await _retrieve.ListInstancesAsync(ArchiveAccess.Clinic(ClinicA), "1.2.64.1", null, null, CancellationToken.None));
         Assert.Equal(bytes, await ServedBytesAsync(store, instance));
@@ -224,19 +236,10 @@ public abstract partial class ArchiveContract
     [Fact]
     public async Task A_slow_first_commit_that_succeeds_after_a_second_copy_adopted_the_instance_leaves_no_blob_behind_once_settled()
     {
-        var (ingest, west, store) = WithFaultyWest();
-        var (firstInCommit, releaseFirst) = FailFirstCommitOnceReleased(west, fail: false);
         var bytes = TestInstances.Make("1.2.65.1", "1.2.65.1.1", "1.2.65.1.1.1");
-        var source = new IngestSource(ClinicA, IngestOrigin.Dimse);
-        var first = ingest.IngestAsync(source, new MemoryStream(bytes), CancellationToken.None);
-        await firstInCommit.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var second = new IngestService(store, _index, clock).IngestAsync(source, new MemoryStream(bytes), CancellationToken.None);
-        await Task.Delay(200);
-        clock.Advance(IngestService.OtherCopySettleTimeout + TimeSpan.FromSeconds(1));
-        Assert.Equal(IngestOutcome.Stored, (await second.WaitAsync(TimeSpan.FromSeconds(10))).Outcome);
-        releaseFirst.SetResult();
-        Assert.Equal(IngestOutcome.Stored, (await first.WaitAsync(TimeSpan.FromSeconds(10))).Outcome);
+        var (store, first, second) = await SecondCopyOutwaitsTheFirstCommitAsync(bytes, firstFails: false);
+        Assert.Equal(IngestOutcome.Stored, second.Outcome);
+        Assert.Equal(IngestOutcome.Stored, first.Outcome);
         await _index.Intents.FlushAsync(CancellationToken.None);
 
         var later = new FakeTimeProvider(DateTimeOffset.UtcNow + IngestIntentRecovery.LiveCommitBound + TimeSpan.FromSeconds(5));

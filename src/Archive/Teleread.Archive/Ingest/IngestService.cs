@@ -177,7 +177,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
             for (var j = 0; j < toAdd.Count; j++)
             {
                 var (i, record, blob) = toAdd[j];
-                results[i] = await ConcludeAsync(staged[i].Source, record, blob, added[j], ct).ConfigureAwait(false);
+                results[i] = await ConcludeAsync(staged[i].Source, record, blob, added[j], journaled: false, ct).ConfigureAwait(false);
             }
         }
 
@@ -265,7 +265,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
             index.Intents.Confirm(blob.Key);
         }
 
-        return await ConcludeAsync(source, record, blob, added, ct, journaled).ConfigureAwait(false);
+        return await ConcludeAsync(source, record, blob, added, journaled, ct).ConfigureAwait(false);
     }
 
     /// <summary>The index transaction failed (nothing of it is kept): each commit is waited for and its intent, if any, settled.</summary>
@@ -481,7 +481,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
         }
 
         var added = await index.AddAsync(record, blob, source.Origin.ToString(), ct).ConfigureAwait(false);
-        return await ConcludeAsync(source, record, blob, added, ct).ConfigureAwait(false);
+        return await ConcludeAsync(source, record, blob, added, journaled: false, ct).ConfigureAwait(false);
     }
 
     /// <summary>Reads the committed blob's header into an index record, or refuses it (the blob is then deleted).</summary>
@@ -529,7 +529,7 @@ public sealed class IngestService(IBlobStore store, ArchiveIndex index, TimeProv
     }
 
     /// <summary>After the index answered (waiting for another in-flight copy of the same bytes to settle): a refused blob is deleted, a stored one is announced to the observers.</summary>
-    private async Task<IngestResult> ConcludeAsync(IngestSource source, InstanceRecord record, BlobCommit blob, ArchiveIndex.AddResult added, CancellationToken ct, bool journaled = false)
+    private async Task<IngestResult> ConcludeAsync(IngestSource source, InstanceRecord record, BlobCommit blob, ArchiveIndex.AddResult added, bool journaled, CancellationToken ct)
     {
         if (added == ArchiveIndex.AddResult.SameInstanceStillCommitting)
         {

@@ -195,17 +195,11 @@ public static class ReadingApi
             return Problem(400, "Invalid profile", "The profile id must match the URL and capacityPerHour must be positive.");
         }
 
-        var saved = await SaveWithPreconditionsAsync(ctx, ifMatch, ifNoneMatch,
+        return await SaveWithPreconditionsAsync(ctx, ifMatch, ifNoneMatch, profile, $"/api/reading/radiologists/{Uri.EscapeDataString(id)}",
             () => reading.Directory.TryCreateRadiologistAsync(profile, ct),
             expected => reading.Directory.TryUpsertRadiologistAsync(profile, expected, ct),
             $"Radiologist '{id}' already has a profile (created meanwhile?); reload it and edit that one.",
             $"The profile of radiologist '{id}' was changed (or removed) since you read it; reload it and apply your change again.").ConfigureAwait(false);
-        return saved switch
-        {
-            { Problem: { } problem } => problem,
-            { Created: true } => TypedResults.Created($"/api/reading/radiologists/{Uri.EscapeDataString(id)}", profile),
-            _ => TypedResults.Ok(profile),
-        };
     }
 
     private static async Task<Results<Ok<RadiologistProfile>, ProblemHttpResult>> GetRadiologistAsync(string id, HttpContext ctx, ReadingService reading, CancellationToken ct)
@@ -222,34 +216,35 @@ public static class ReadingApi
     /// <summary>
     /// The preconditions of a PUT that replaces a stored document: <c>If-Match</c> saves only over that version (<c>*</c>:
     /// over any existing one), <c>If-None-Match: *</c> only creates; a failed precondition is 412 and nothing changes.
-    /// Without either, whatever is stored is replaced (scripts, the demo seeder). The new version's tag goes in <c>ETag</c>.
+    /// Without either, whatever is stored is replaced (scripts, the demo seeder). The new version's tag goes in <c>ETag</c>;
+    /// the answer is the saved <paramref name="document"/>: 201 at <paramref name="location"/> when created, else 200.
     /// </summary>
-    private static async Task<(bool Created, ProblemHttpResult? Problem)> SaveWithPreconditionsAsync(HttpContext ctx, string? ifMatch, string? ifNoneMatch,
-        Func<Task<string?>> create, Func<string?, Task<string?>> saveOver, string existsDetail, string changedDetail)
+    private static async Task<Results<Ok<T>, Created<T>, ProblemHttpResult>> SaveWithPreconditionsAsync<T>(HttpContext ctx, string? ifMatch, string? ifNoneMatch,
+        T document, string location, Func<Task<string?>> create, Func<string?, Task<string?>> saveOver, string existsDetail, string changedDetail)
     {
         if (ifNoneMatch is not null)
         {
             if (ifNoneMatch.Trim() != "*" || ifMatch is not null)
             {
-                return (false, Problem(400, "Invalid precondition", "Only If-None-Match: * (create one that does not exist yet) is supported, and not together with If-Match."));
+                return Problem(400, "Invalid precondition", "Only If-None-Match: * (create one that does not exist yet) is supported, and not together with If-Match.");
             }
 
             if (await create().ConfigureAwait(false) is not { } created)
             {
-                return (false, Problem(412, "Already exists", existsDetail, nameof(ReadingError.ConcurrencyConflict)));
+                return Problem(412, "Already exists", existsDetail, nameof(ReadingError.ConcurrencyConflict));
             }
 
             ctx.Response.Headers.ETag = created;
-            return (true, null);
+            return TypedResults.Created(location, document);
         }
 
         if (await saveOver(ifMatch?.Trim()).ConfigureAwait(false) is not { } tag)
         {
-            return (false, Problem(412, "Changed meanwhile", changedDetail, nameof(ReadingError.ConcurrencyConflict)));
+            return Problem(412, "Changed meanwhile", changedDetail, nameof(ReadingError.ConcurrencyConflict));
         }
 
         ctx.Response.Headers.ETag = tag;
-        return (false, null);
+        return TypedResults.Ok(document);
     }
 
     /// <summary>
@@ -282,17 +277,11 @@ public static class ReadingApi
             return Problem(400, "Invalid SLA terms", string.Join(" ", problems));
         }
 
-        var saved = await SaveWithPreconditionsAsync(ctx, ifMatch, ifNoneMatch,
+        return await SaveWithPreconditionsAsync(ctx, ifMatch, ifNoneMatch, clinic, $"/api/reading/clinics/{Uri.EscapeDataString(id)}",
             () => reading.Directory.TryCreateClinicAsync(clinic, ct),
             expected => reading.Directory.TryUpsertClinicAsync(clinic, expected, ct),
             $"Clinic '{id}' already has a reading contract (created meanwhile?); reload it and edit that one.",
             $"Clinic '{id}' was changed (or removed) since you read it; reload it and apply your change again.").ConfigureAwait(false);
-        return saved switch
-        {
-            { Problem: { } problem } => problem,
-            { Created: true } => TypedResults.Created($"/api/reading/clinics/{Uri.EscapeDataString(id)}", clinic),
-            _ => TypedResults.Ok(clinic),
-        };
     }
 
     /// <summary>What a new contract starts from in the operator's form: the domain's defaults, 24/7 terms, starting today.</summary>
